@@ -5,11 +5,12 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(root, 'tsconfig.json') }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'test', 'tsconfig.json') }],
 };
 
 module.exports = {
   rootDir: root,
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -25,7 +26,6 @@ module.exports = {
       transform,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { ENVIRONMENT, Environment } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { DomainExceptionFilter } from './errors/domain-exception.filter';
+import { HealthModule } from './health/health.module';
+import { I18nModule } from './i18n/i18n.module';
+import { ReferenceModule } from './reference/reference.module';
+import { StationsModule } from './stations/stations.module';
+import { loggerOptions } from './logging/logger-options';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [ENVIRONMENT],
+      useFactory: (env: Environment) => loggerOptions(env),
+    }),
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+    DatabaseModule,
+    I18nModule,
+    AuditModule,
+    AuthModule,
+    ReferenceModule,
+    StationsModule,
+    HealthModule,
+    DemoModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+})
+export class AppModule {}
