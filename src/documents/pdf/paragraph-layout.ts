@@ -30,6 +30,8 @@ export interface ParagraphStyle {
 }
 
 export interface PositionedPiece {
+  /** Logical start offset; pieces are drawn in logical order so extractors read them so. */
+  start: number;
   face: FontFace;
   /** Offset from the paragraph's left edge. */
   x: number;

@@ -49,6 +49,8 @@ function drawLine(
   fontSize: number,
 ): void {
   const baselineY = top + line.baseline;
+  // Left to right, so extractors that merge adjacent glyphs (pdf.js) see one visual line and
+  // run their own bidi over it, which restores the logical order.
   for (const piece of line.pieces) {
     doc.font(useFace(doc, piece.face)).fontSize(fontSize);
     if (piece.face.family === 'arabic') reverseRtlLigatureToUnicode(doc);
