@@ -30,7 +30,7 @@ export interface ParagraphStyle {
 }
 
 export interface PositionedPiece {
-  /** Logical start offset; pieces are drawn in logical order so extractors read them so. */
+  /** Logical start offset of the piece in the paragraph. */
   start: number;
   face: FontFace;
   /** Offset from the paragraph's left edge. */
@@ -119,6 +119,7 @@ export function layoutParagraph(
       if (run.text.length === 0) continue;
       const pieceWidth = measureAdvance(face, run.text, fontSize);
       pieces.push({
+        start: piece.start,
         face,
         x,
         width: pieceWidth,
