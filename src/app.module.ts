@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
@@ -17,6 +17,8 @@ import { loggerOptions } from './logging/logger-options';
 
 @Module({
   imports: [
+    // Route metadata is read by the access test (every route declares a permission).
+    DiscoveryModule,
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [ENVIRONMENT],
