@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { ConfigModule } from './config/config.module';
 import { ENVIRONMENT, Environment } from './config/environment';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,7 @@ import { loggerOptions } from './logging/logger-options';
     AuthModule,
     ReferenceModule,
     StationsModule,
+    CasesModule,
     HealthModule,
     DemoModule,
   ],

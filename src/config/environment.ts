@@ -1,3 +1,8 @@
+import {
+  DEV_ENCRYPTION_KEYS,
+  DEV_LOOKUP_HASH_KEY,
+  parseKeyRing,
+} from '../common/personal-data/field-encryption';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -54,11 +59,22 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** id:base64(32 bytes) entries, comma-separated; the first encrypts identity and phone numbers. */
+  @IsString()
+  DATA_ENCRYPTION_KEYS = DEV_ENCRYPTION_KEYS;
+
+  /** Key of the keyed hash used to find identity documents and phones without decrypting. */
+  @IsString()
+  @MinLength(16)
+  LOOKUP_HASH_KEY = DEV_LOOKUP_HASH_KEY;
 }
 
 export const DEFAULT_SECRETS: Partial<Record<keyof Environment, string>> = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me',
   ADMIN_PASSWORD: 'Admin!2026',
+  DATA_ENCRYPTION_KEYS: DEV_ENCRYPTION_KEYS,
+  LOOKUP_HASH_KEY: DEV_LOOKUP_HASH_KEY,
 };
 
 export function loadEnvironment(
@@ -75,6 +91,7 @@ export function loadEnvironment(
     );
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
+  parseKeyRing(env.DATA_ENCRYPTION_KEYS);
   if (env.NODE_ENV === 'production') {
     const weak = (Object.keys(DEFAULT_SECRETS) as (keyof Environment)[]).filter(
       (key) => env[key] === DEFAULT_SECRETS[key],

@@ -13,7 +13,8 @@ import { DataSource } from 'typeorm';
  */
 export interface TestApp {
   app: NestExpressApplication;
-  http: ReturnType<NestExpressApplication['getHttpServer']>;
+  /** Base URL of the app, listening on a free loopback port (supertest accepts it). */
+  http: string;
   dataSource: DataSource;
   databaseKind: 'sqlite' | 'postgres';
   /** Signs in and returns a bearer token. */
@@ -83,7 +84,9 @@ export async function startTestApp(
   // Imported after the environment is set: column types and options are read at import time.
   const { createApp } = await import('../../../src/app.factory');
   const app = await createApp({ logs: process.env.TEST_LOGS === 'true' });
-  const http = app.getHttpServer();
+  // Listen once: supertest would otherwise open a listener per request, which breaks under load.
+  await app.listen(0, '127.0.0.1');
+  const http = await app.getUrl();
   const dataSource = app.get(DataSource);
 
   const as = (token: string, language = 'en'): AuthorisedRequests => {
