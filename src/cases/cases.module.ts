@@ -14,6 +14,6 @@ import { PersonsService } from './persons.service';
 @Module({
   providers: [CaseIntake, CaseQueries, CaseLifecycle, CaseFileService, PersonsService],
   controllers: [CasesController, PersonsController],
-  exports: [CaseQueries, CaseLifecycle, CaseFileService],
+  exports: [CaseQueries, CaseLifecycle, CaseFileService, CaseIntake],
 })
 export class CasesModule {}

@@ -7,7 +7,11 @@ import { BCRYPT_ROUNDS } from '../auth/auth.service';
 import { User } from '../auth/user.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DEFAULT_PANEL_POLICY, Station } from '../stations/station.entity';
+import { CaseIntake } from '../cases/case-intake.service';
+import { CaseLifecycle } from '../cases/case-lifecycle.service';
+import { CaseParty } from '../cases/case-party.entity';
 import { DEMO_STATIONS, DEMO_USERS } from './demo-data';
+import { seedDemoCases } from './demo-cases';
 
 /**
  * Demo data for a newcomer: Yiwu's Jincheng immigration service station and foreign-dispute
@@ -21,6 +25,8 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditTrail,
+    private readonly intake: CaseIntake,
+    private readonly lifecycle: CaseLifecycle,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -66,5 +72,37 @@ export class DemoSeeder {
         summary: { role: demo.role, demo: true },
       });
     }
+    await seedDemoCases(
+      manager,
+      stationIds,
+      (m, dto) => this.intake.registerWithin(m, dto, null),
+      async (m, caseId, step) => {
+        if (step === 'notice') {
+          // Each party received the notice of rights and duties in their first language.
+          const parties = await m
+            .getRepository(CaseParty)
+            .find({ where: { caseId }, relations: { person: true } });
+          for (const party of parties) {
+            const language = party.person?.preferredLanguages[0] ?? 'zh-CN';
+            await m
+              .getRepository(CaseParty)
+              .update(
+                { id: party.id },
+                { rightsNoticeAt: new Date(), rightsNoticeLanguage: language },
+              );
+          }
+        } else if (step === 'withdrawn') {
+          await this.lifecycle.transition(
+            m,
+            caseId,
+            'withdrawn',
+            'manual',
+            '房东已退还押金，申请人撤回申请',
+          );
+        } else {
+          await this.lifecycle.transition(m, caseId, step, 'manual');
+        }
+      },
+    );
   }
 }

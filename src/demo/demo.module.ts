@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [CasesModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}
