@@ -15,6 +15,7 @@ import { I18nModule } from './i18n/i18n.module';
 import { ReferenceModule } from './reference/reference.module';
 import { StationsModule } from './stations/stations.module';
 import { loggerOptions } from './logging/logger-options';
+import { MediatorsModule } from './mediators/mediators.module';
 
 @Module({
   imports: [
@@ -33,6 +34,7 @@ import { loggerOptions } from './logging/logger-options';
     ReferenceModule,
     StationsModule,
     CasesModule,
+    MediatorsModule,
     HealthModule,
     DemoModule,
   ],
