@@ -16,6 +16,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { StationsModule } from './stations/stations.module';
 import { loggerOptions } from './logging/logger-options';
 import { MediatorsModule } from './mediators/mediators.module';
+import { AssignmentModule } from './assignment/assignment.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { MediatorsModule } from './mediators/mediators.module';
     StationsModule,
     CasesModule,
     MediatorsModule,
+    AssignmentModule,
     HealthModule,
     DemoModule,
   ],
