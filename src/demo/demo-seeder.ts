@@ -12,6 +12,7 @@ import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseParty } from '../cases/case-party.entity';
 import { DEMO_STATIONS, DEMO_USERS } from './demo-data';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoMediators } from './demo-mediators';
 
 /**
  * Demo data for a newcomer: Yiwu's Jincheng immigration service station and foreign-dispute
@@ -72,6 +73,7 @@ export class DemoSeeder {
         summary: { role: demo.role, demo: true },
       });
     }
+    await seedDemoMediators(manager, stationIds, this.audit);
     await seedDemoCases(
       manager,
       stationIds,

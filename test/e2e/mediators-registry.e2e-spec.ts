@@ -226,4 +226,27 @@ describe('Mediator registry through the API', () => {
     ]);
     expect(JSON.stringify(entries)).not.toContain('恒达');
   });
+
+  it('seeds the demo mediators and the mediator.jincheng account, which sees no case until seated', async () => {
+    const atJincheng = await t
+      .as(clerkJc)
+      .get(`/api/v1/mediators?stationId=${jincheng}&limit=200`)
+      .expect(200);
+    const names = atJincheng.body.items.map((m: { nameLatin: string | null }) => m.nameLatin);
+    expect(names).toEqual(
+      expect.arrayContaining(['Abdullah Bawazir', 'Fatima Malik', 'Kim Min-jun']),
+    );
+    const nativePlace = await t
+      .as(clerkXs)
+      .get(`/api/v1/mediators?stationId=${xishan}&kind=native_place&region=520500`)
+      .expect(200);
+    expect(nativePlace.body.total).toBeGreaterThanOrEqual(2);
+
+    const token = await t.login('mediator.jincheng', 'Mediator!2026jc');
+    const me = await t.as(token).get('/api/v1/auth/me').expect(200);
+    expect(me.body.role).toBe('mediator');
+    const own = await t.as(token).get(`/api/v1/mediators/${me.body.mediatorId}`).expect(200);
+    expect(own.body).toMatchObject({ nameLatin: 'Abdullah Bawazir', nationality: 'YE' });
+    expect((await t.as(token).get('/api/v1/cases').expect(200)).body.total).toBe(0);
+  });
 });
