@@ -13,7 +13,8 @@
  */
 import { SUPPORTED_LANGUAGES, SupportedLanguage } from '../../i18n/languages';
 import { PARAMETER_SPECS } from './clause-specs';
-import { clauseParameterProblems, clauseTextIn } from './clause-parameters';
+import { clauseParameterProblems } from './clause-parameters';
+import { clauseTextIn } from './clause-texts';
 import { formatAmountNumber, formatClauseDate, instalmentTotal } from './clause-formatting';
 import { LanguageTemplates, RenderContext } from './clause-templates';
 import {
@@ -37,9 +38,9 @@ import { UR } from './languages/ur.clauses';
 import { ZH_CN } from './languages/zh-cn.clauses';
 
 // The public API in one import path (a façade file, not a barrel index.ts).
+export { clauseLanguageProblems, clauseTextIn } from './clause-texts';
 export {
   clauseParameterProblems,
-  clauseLanguageProblems,
   isClauseKind,
   isIsoDate,
   CLAUSE_PROBLEM_KEYS,

@@ -10,9 +10,9 @@ import {
   toMinorUnits,
   DECIMAL_AMOUNT,
 } from '../../common/money/money';
-import { textIn } from '../../common/multilingual-text/multilingual-text';
-import { isSupportedLanguage, SupportedLanguage } from '../../i18n/languages';
+import { isSupportedLanguage } from '../../i18n/languages';
 import { PARAMETER_SPECS } from './clause-specs';
+import { clauseTextProblems } from './clause-texts';
 import { CLAUSE_KINDS, ClauseKind, ClauseProblem, ParameterSpec } from './clause-types';
 
 /** i18n keys this module reports besides the generic `validation:*` ones; locales must define them. */
@@ -37,7 +37,6 @@ export interface ClauseValidationOptions {
   partyExists?: (ref: string) => boolean;
 }
 
-const MAX_TEXT = 2000;
 const MAX_REF = 100;
 const MAX_INSTALMENTS = 120;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -121,47 +120,6 @@ function checkDate(value: unknown, field: string, problems: Problems): boolean {
   if (isIsoDate(value)) return true;
   problems.push({ field, key: 'validation:isDateString', params: { field } });
   return false;
-}
-
-function checkText(value: unknown, field: string, problems: Problems): void {
-  const bad = (text: unknown) => typeof text !== 'string' || !text.trim() || text.length > MAX_TEXT;
-  if (typeof value === 'string') {
-    if (bad(value)) problems.push({ field, key: 'validation:isNotEmpty', params: { field } });
-    return;
-  }
-  if (!isObject(value)) {
-    problems.push({ field, key: 'validation:isString', params: { field } });
-    return;
-  }
-  if ('original' in value) {
-    const original = value.original;
-    if (!isObject(original) || typeof original.language !== 'string' || bad(original.text)) {
-      problems.push({
-        field: `${field}.original`,
-        key: 'validation:isNotEmpty',
-        params: { field: `${field}.original` },
-      });
-    }
-    if (!Array.isArray(value.translations)) {
-      problems.push({
-        field: `${field}.translations`,
-        key: 'validation:isArray',
-        params: { field: `${field}.translations` },
-      });
-    }
-    return;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0)
-    problems.push({ field, key: 'validation:isNotEmpty', params: { field } });
-  for (const [language, text] of entries) {
-    const sub = `${field}.${language}`;
-    if (!isSupportedLanguage(language)) {
-      problems.push({ field: sub, key: 'validation:isSupportedLanguage', params: { field: sub } });
-    } else if (bad(text)) {
-      problems.push({ field: sub, key: 'validation:isNotEmpty', params: { field: sub } });
-    }
-  }
 }
 
 function checkParty(
@@ -264,7 +222,7 @@ function checkSpec(
       checkDate(value, field, problems);
       return;
     case 'text':
-      checkText(value, field, problems);
+      problems.push(...clauseTextProblems(value, field));
       return;
     case 'boolean':
       if (typeof value !== 'boolean')
@@ -385,56 +343,6 @@ export function clauseParameterProblems(
             total: (params.total as { amount: string }).amount,
             currency,
           },
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-/** The clause's free texts (goods, place) as they read in one language, or why they cannot. */
-export function clauseTextIn(
-  value: unknown,
-  language: SupportedLanguage,
-): { text: string } | { missing: true } | { unchecked: true; text: string } {
-  if (typeof value === 'string') return { text: value };
-  if (isObject(value) && 'original' in value) {
-    const found = textIn(value as unknown as Parameters<typeof textIn>[0], language);
-    if (!found) return { missing: true };
-    return found.checked ? { text: found.text } : { unchecked: true, text: found.text };
-  }
-  if (isObject(value)) {
-    const text = value[language];
-    return typeof text === 'string' && text.trim() ? { text } : { missing: true };
-  }
-  return { missing: true };
-}
-
-/**
- * Which of the agreement's languages a clause's free texts lack. Library wording exists in all
- * twelve languages; a goods description or a place exists only where a person wrote it.
- */
-export function clauseLanguageProblems(
-  kind: ClauseKind,
-  params: Record<string, unknown>,
-  languages: readonly SupportedLanguage[],
-): ClauseProblem[] {
-  const problems: ClauseProblem[] = [];
-  for (const spec of PARAMETER_SPECS[kind] ?? []) {
-    if (spec.type !== 'text' || params[spec.name] === undefined) continue;
-    for (const language of languages) {
-      const found = clauseTextIn(params[spec.name], language);
-      if ('missing' in found) {
-        problems.push({
-          field: spec.name,
-          key: 'agreements:clause.textMissing',
-          params: { field: spec.name, language },
-        });
-      } else if ('unchecked' in found) {
-        problems.push({
-          field: spec.name,
-          key: 'agreements:clause.textUnchecked',
-          params: { field: spec.name, language },
         });
       }
     }
