@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -35,6 +36,7 @@ import { AssignmentModule } from './assignment/assignment.module';
     ReferenceModule,
     StationsModule,
     CasesModule,
+    AgreementsModule,
     MediatorsModule,
     AssignmentModule,
     HealthModule,

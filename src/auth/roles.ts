@@ -53,6 +53,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'session:read',
     'session:write',
     'agreement:read',
+    // Committee clerks type up agreements for the mediators and record signatures and seals.
+    'agreement:write',
     'agreement:sign',
     'document:render',
     'statistics:read',

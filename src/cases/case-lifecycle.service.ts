@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { JsonObject } from '../common/json';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
@@ -53,7 +54,7 @@ export class CaseLifecycle {
     to: CaseState,
     via: TransitionTrigger,
     reason?: string | null,
-    details: Record<string, unknown> = {},
+    details: JsonObject = {},
   ): Promise<MediationCase> {
     const query = manager
       .getRepository(MediationCase)

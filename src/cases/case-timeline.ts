@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { JsonObject } from '../common/json';
 import { currentContext } from '../request-context/request-context';
 import { CaseTransition } from './case-transition.entity';
 
@@ -7,7 +8,7 @@ export interface TimelineEvent {
   fromState?: string | null;
   toState?: string | null;
   reason?: string | null;
-  details?: Record<string, unknown>;
+  details?: JsonObject;
 }
 
 /**
@@ -39,6 +40,6 @@ export async function appendTimeline(
     details: event.details ?? {},
     ordinal: Number(last?.max ?? 0) + 1,
   });
-  await repository.insert(entry as never);
+  await repository.insert(entry);
   return entry;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { JsonObject } from '../common/json';
 import { TIMESTAMP } from '../database/column-types';
 
 /**
@@ -38,7 +39,7 @@ export class CaseTransition {
 
   /** Event details (party id, language, mediator id ...); no identity numbers. */
   @Column({ type: 'simple-json' })
-  details: Record<string, unknown>;
+  details: JsonObject;
 
   /** Insertion order within the case, so events in the same millisecond keep their order. */
   @Column({ type: 'integer' })

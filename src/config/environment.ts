@@ -60,6 +60,10 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Address printed on documents for verification (QR codes, verify links). */
+  @IsString()
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** id:base64(32 bytes) entries, comma-separated; the first encrypts identity and phone numbers. */
   @IsString()
   DATA_ENCRYPTION_KEYS = DEV_ENCRYPTION_KEYS;

@@ -141,3 +141,31 @@ export function randomResidentId(region: string): string {
   const birth = day.toISOString().slice(0, 10).replace(/-/g, '');
   return residentId(region, birth, String(Math.floor(Math.random() * 1000)).padStart(3, '0'));
 }
+
+interface Requests {
+  post(path: string): import('supertest').Test;
+  get(path: string): import('supertest').Test;
+  put(path: string): import('supertest').Test;
+}
+
+/** Registers a case, accepts it and seats the panel the suggestions propose: the case is mediating. */
+export async function mediatingCase(
+  api: Requests,
+  body: Record<string, unknown>,
+): Promise<{ id: string; caseNumber: string; parties: { id: string; role: string }[] }> {
+  const created = (await api.post('/api/v1/cases').send(body).expect(201)).body;
+  await api.post(`/api/v1/cases/${created.id}/transitions`).send({ to: 'accepted' }).expect(200);
+  const suggestions = (
+    await api.get(`/api/v1/cases/${created.id}/mediator-suggestions`).expect(200)
+  ).body;
+  const seats = suggestions.proposal.seats as { mediatorId: string; role: string }[];
+  await api
+    .put(`/api/v1/cases/${created.id}/panel`)
+    .send({
+      leadId: seats.find((s) => s.role === 'lead')!.mediatorId,
+      coMediatorIds: seats.filter((s) => s.role === 'co_mediator').map((s) => s.mediatorId),
+      interpreterIds: seats.filter((s) => s.role === 'interpreter').map((s) => s.mediatorId),
+    })
+    .expect(200);
+  return created;
+}
