@@ -45,6 +45,17 @@ export class UsersService {
       ) {
         throw invalidField('stationId', 'validation:unknownStation');
       }
+      // The mediator profile is the mediators module's table; a foreign key guards it too, but a
+      // wrong id must be a 400 naming the field, not a constraint failure.
+      if (dto.role === 'mediator' && dto.mediatorId) {
+        const [found] = await manager.query(
+          manager.connection.options.type === 'postgres'
+            ? 'SELECT 1 FROM mediator WHERE id = $1'
+            : 'SELECT 1 FROM mediator WHERE id = ?',
+          [dto.mediatorId],
+        );
+        if (!found) throw invalidField('mediatorId', 'mediators:validation.unknownMediator');
+      }
       if (await manager.getRepository(User).exist({ where: { username: dto.username } })) {
         throw new ConflictError('USERNAME_TAKEN', { username: dto.username });
       }

@@ -219,6 +219,22 @@ describe("Platform: health, errors in the caller's language, accounts, audit", (
       'passwordNeedsLettersAndDigits',
     ]);
 
+    const noSuchMediator = await t
+      .as(adminToken, 'en')
+      .post('/api/v1/users')
+      .send({
+        username: 'mediator.t9',
+        displayName: 'Mediator',
+        password: 'Strong-pass-2026',
+        role: 'mediator',
+        mediatorId: '00000000-0000-4000-8000-000000000000',
+      })
+      .expect(400);
+    expect(noSuchMediator.body.details[0]).toMatchObject({
+      field: 'mediatorId',
+      code: 'unknownMediator',
+    });
+
     const missingStation = await t
       .as(adminToken)
       .post('/api/v1/users')
