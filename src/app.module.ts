@@ -18,6 +18,7 @@ import { StationsModule } from './stations/stations.module';
 import { loggerOptions } from './logging/logger-options';
 import { MediatorsModule } from './mediators/mediators.module';
 import { AssignmentModule } from './assignment/assignment.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { AssignmentModule } from './assignment/assignment.module';
     AgreementsModule,
     MediatorsModule,
     AssignmentModule,
+    SessionsModule,
     HealthModule,
     DemoModule,
   ],
