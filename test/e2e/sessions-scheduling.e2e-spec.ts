@@ -198,6 +198,60 @@ describe('Sessions: scheduling without double bookings, calendars and reminders'
     ]);
   });
 
+  it('on PostgreSQL, a second booker of the same mediator waits for the first and then sees the conflict', async () => {
+    if (w.t.databaseKind !== 'postgres') return; // SQLite: the transaction runner serialises writers.
+    // Imported here: entity column types are fixed when the app starts on the chosen database.
+    const { bookResources } = await import('../../src/sessions/session-bookings');
+    const { MediationSession } = await import('../../src/sessions/mediation-session.entity');
+    const a = await mediatingCase(w);
+    const b = await mediatingCase(w);
+    const sa = (
+      await w
+        .api()
+        .post(`/api/v1/cases/${a.id}/sessions`)
+        .send(sessionBody(w, a, { startsAt: '2027-03-07T09:00', endsAt: '2027-03-07T10:00' }))
+        .expect(201)
+    ).body;
+    const sb = (
+      await w
+        .api()
+        .post(`/api/v1/cases/${b.id}/sessions`)
+        .send(
+          sessionBody(w, b, {
+            startsAt: '2027-03-07T13:00',
+            endsAt: '2027-03-07T14:00',
+            room: '第五调解室',
+          }),
+        )
+        .expect(201)
+    ).body;
+    const slot = {
+      startsAt: new Date('2027-03-07T07:00:00Z'),
+      endsAt: new Date('2027-03-07T08:00:00Z'),
+    };
+    const load = (id: string) =>
+      w.t.dataSource.getRepository(MediationSession).findOneByOrFail({ id });
+    const first = w.t.dataSource.createQueryRunner();
+    await first.connect();
+    await first.startTransaction();
+    try {
+      // The first booker moves session A to 15:00 and holds its transaction open.
+      await bookResources(first.manager, { ...(await load(sa.id)), ...slot });
+      let settled = false;
+      const second = w.t.dataSource
+        .transaction((m) => load(sb.id).then((s) => bookResources(m, { ...s, ...slot })))
+        .finally(() => (settled = true));
+      second.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false); // waiting on the mediator's lock, not reading stale rows
+      await first.commitTransaction();
+      await expect(second).rejects.toMatchObject({ code: 'BOOKING_CONFLICT' });
+    } finally {
+      if (first.isTransactionActive) await first.rollbackTransaction();
+      await first.release();
+    }
+  });
+
   it('serves a mediator their sessions as an iCalendar feed that node-ical parses', async () => {
     const c = await mediatingCase(w);
     const s = (
