@@ -63,9 +63,28 @@ export function getFont(face: FontFace): FontkitFont {
   let font = parsedFonts.get(key);
   if (!font) {
     font = fontkit.create(readFileSync(fontFilePath(face)));
+    fillGlyphCodePoints(font);
     parsedFonts.set(key, font);
   }
   return font;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id, with the code points of whoever asked for it
+ * first. When shaping creates a glyph by decomposition first (ï → ı + ¨ in ccmp), it has no code
+ * points, and every later ı in any document maps to nothing in the ToUnicode table: extraction
+ * loses the letter. Later requests that know the code points fill them in.
+ */
+function fillGlyphCodePoints(font: FontkitFont): void {
+  const internals = font as unknown as {
+    getGlyph(id: number, codePoints?: number[]): { codePoints: number[] };
+  };
+  const original = internals.getGlyph.bind(font);
+  internals.getGlyph = (id: number, codePoints: number[] = []) => {
+    const glyph = original(id, codePoints);
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 
 export function faceHasGlyph(face: FontFace, codePoint: number): boolean {

@@ -1,0 +1,342 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import request from 'supertest';
+import { partyNameIn, PartySnapshot } from '../../src/agreements/agreement-parties';
+import { renderClauseTerm } from '../../src/agreements/clause-terms';
+import { SupportedLanguage } from '../../src/i18n/languages';
+import { mediatingCase, yemeniMerchantCase } from './support/case-factory';
+import {
+  hasPoppler,
+  keepArtifacts,
+  pdffonts,
+  pdfJsText,
+  pdftotext,
+  squeeze,
+} from './support/pdf-text';
+import { ADMIN, startTestApp, TestApp } from './support/test-app';
+
+type Sample = { nationality: string; name: string; latin: string; facts: string; method: string };
+
+// An applicant of each language against a Chinese company, with the texts a person translated.
+const SAMPLES: Record<Exclude<SupportedLanguage, 'zh-CN'>, Sample> = {
+  en: {
+    nationality: 'GB',
+    name: 'John Miller',
+    latin: 'John Miller',
+    facts: 'The parties disagree about the quality of the goods delivered.',
+    method: 'Bank transfer to the applicant’s account',
+  },
+  ar: {
+    nationality: 'YE',
+    name: 'أحمد الحسن',
+    latin: 'Ahmed Al-Hassan',
+    facts: 'اختلف الطرفان حول جودة البضائع المسلَّمة.',
+    method: 'تحويل مصرفي إلى حساب مقدم الطلب',
+  },
+  fa: {
+    nationality: 'IR',
+    name: 'رضا محمدی',
+    latin: 'Reza Mohammadi',
+    facts: 'طرفین دربارهٔ کیفیت کالای تحویل‌شده اختلاف دارند.',
+    method: 'انتقال بانکی به حساب متقاضی',
+  },
+  ur: {
+    nationality: 'PK',
+    name: 'عمران خان بلوچ',
+    latin: 'Imran Khan Baloch',
+    facts: 'فریقین کے درمیان فراہم کردہ سامان کے معیار پر اختلاف ہے۔',
+    method: 'درخواست گزار کے اکاؤنٹ میں بینک ٹرانسفر',
+  },
+  hi: {
+    nationality: 'IN',
+    name: 'राजेश कुमार',
+    latin: 'Rajesh Kumar',
+    facts: 'पक्षकारों के बीच दिए गए माल की गुणवत्ता को लेकर विवाद है।',
+    method: 'आवेदक के खाते में बैंक अंतरण',
+  },
+  ru: {
+    nationality: 'RU',
+    name: 'Иван Петров',
+    latin: 'Ivan Petrov',
+    facts: 'Стороны разошлись во мнениях о качестве поставленного товара.',
+    method: 'Банковский перевод на счёт заявителя',
+  },
+  fr: {
+    nationality: 'SN',
+    name: 'Aïssatou Diallo',
+    latin: 'Aissatou Diallo',
+    facts: 'Les parties sont en désaccord sur la qualité des marchandises livrées.',
+    method: 'Virement bancaire sur le compte du demandeur',
+  },
+  es: {
+    nationality: 'CO',
+    name: 'José Álvarez',
+    latin: 'Jose Alvarez',
+    facts: 'Las partes discrepan sobre la calidad de las mercancías entregadas.',
+    method: 'Transferencia bancaria a la cuenta del solicitante',
+  },
+  pt: {
+    nationality: 'BR',
+    name: 'João Gonçalves',
+    latin: 'Joao Goncalves',
+    facts: 'As partes discordam quanto à qualidade das mercadorias entregues.',
+    method: 'Transferência bancária para a conta do requerente',
+  },
+  ko: {
+    nationality: 'KR',
+    name: '김민준',
+    latin: 'Kim Minjun',
+    facts: '당사자들은 인도된 물품의 품질에 관하여 다투고 있다.',
+    method: '신청인 계좌로 은행 송금',
+  },
+  tr: {
+    nationality: 'TR',
+    name: 'Hüseyin Yılmaz',
+    latin: 'Huseyin Yilmaz',
+    facts: 'Taraflar teslim edilen malların kalitesi konusunda anlaşmazlık içindedir.',
+    method: 'Başvurucunun hesabına banka havalesi',
+  },
+};
+const ZH = { facts: '双方就所交付货物的质量发生争议。', method: '银行转账至申请人账户' };
+
+const title = (language: SupportedLanguage) =>
+  JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'locales', language, 'documents.json'), 'utf8'),
+  ).agreement.title as string;
+
+/**
+ * Persian heh with hamza above is one glyph; extractors return it as U+06C0 (ۀ), which Persian
+ * writes interchangeably with ه + U+0654 (هٔ). Read both as the sequence the text was typed in.
+ */
+function asWritten(language: SupportedLanguage, text: string): string {
+  return language === 'fa' ? text.replace(/\u06c0/g, '\u0647\u0654') : text;
+}
+
+/** Independent vowels and vowel signs, which pdf.js returns as the glyphs drawn. */
+function isDevanagariVowel(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return (
+    (cp >= 0x900 && cp <= 0x914) || (cp >= 0x93a && cp <= 0x94f) || cp === 0x962 || cp === 0x963
+  );
+}
+
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+// Languages whose whole clauses pdf.js recovers in order, not only letter by letter.
+const EXACT_IN_PDFJS = new Set<SupportedLanguage>(['en', 'ru', 'fr', 'es', 'pt', 'ko', 'tr']);
+
+const LUMP_SUM = {
+  payer: 'respondent:1',
+  payee: 'applicant:1',
+  amount: { amount: '20760.00', currency: 'USD' },
+  dueDate: '2026-12-15',
+  method: 'bank_transfer',
+};
+
+describe('Agreement copies: Chinese with each party language, as PDFs a person and a court can read', () => {
+  let t: TestApp;
+  let clerk: string;
+  let station: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.login(ADMIN.username, ADMIN.password);
+    // A station of its own whose policy does not ask for an interpreter of every language: this
+    // file is about documents, and not every language has a demo mediator.
+    station = (
+      await t
+        .as(admin)
+        .post('/api/v1/stations')
+        .send({
+          code: `DOC-${Date.now().toString(36).toUpperCase()}`,
+          nameZh: '文书测试调解委员会',
+          nameEn: 'Document test committee',
+          kind: 'mediation_committee',
+          countyCode: '330782',
+          caseNumberFormat: '（{year}）文测字第{seq:4}号',
+          panelPolicy: {
+            staffMediatorForForeignParty: true,
+            everyPartyLanguageCovered: false,
+            maxMediators: 3,
+          },
+        })
+        .expect(201)
+    ).body.id;
+    await t
+      .as(admin)
+      .post('/api/v1/mediators')
+      .send({
+        kind: 'staff',
+        sex: 'male',
+        nameOriginal: '王建华',
+        nationality: 'CN',
+        stationIds: [station],
+        capacity: 50,
+        languages: [
+          { tag: 'zh-CN', level: 'native' },
+          { tag: 'en', level: 'working' },
+        ],
+      })
+      .expect(201);
+    const user = await t
+      .as(admin)
+      .post('/api/v1/users')
+      .send({
+        username: 'clerk.documents',
+        displayName: '文书测试',
+        password: 'Clerk!2026docs',
+        role: 'clerk',
+        stationId: station,
+      })
+      .expect(201);
+    clerk = await t.login(user.body.username, 'Clerk!2026docs');
+  });
+  afterAll(() => t.close());
+
+  for (const [language, sample] of Object.entries(SAMPLES) as [
+    Exclude<SupportedLanguage, 'zh-CN'>,
+    Sample,
+  ][]) {
+    it(`drafts, issues and renders a zh-CN + ${language} copy whose text extracts in both languages`, async () => {
+      const body = yemeniMerchantCase(station) as {
+        parties: { person?: Record<string, unknown> }[];
+      };
+      Object.assign(body.parties[0].person!, {
+        nameOriginal: sample.name,
+        nameLatin: sample.latin,
+        nationality: sample.nationality,
+        identityDocument: {
+          type: 'passport',
+          number: `P${Math.floor(Math.random() * 1e8)}`,
+          country: sample.nationality,
+        },
+        preferredLanguages: [language],
+      });
+      const c = await mediatingCase(t.as(clerk), body);
+      const text = (zh: string, other: string) => ({
+        original: { language: 'zh-CN', text: zh },
+        translations: [{ language, text: other, translatedBy: '金城站翻译', checked: true }],
+      });
+      const draft = {
+        facts: text(ZH.facts, sample.facts),
+        mattersInDispute: text(ZH.facts, sample.facts),
+        responsibilities: text(ZH.facts, sample.facts),
+        terms: [
+          { kind: 'clause', clause: 'lump_sum_payment', params: LUMP_SUM },
+          { kind: 'clause', clause: 'chinese_text_prevails', params: {} },
+        ],
+        performance: {
+          method: text(ZH.method, sample.method),
+          place: text('浙江省义乌市', 'Yiwu, Zhejiang'),
+          deadline: '2026-12-15',
+        },
+        copies: 3,
+        mediators: [{ name: '王建华' }],
+      };
+      const agreement = (
+        await t.as(clerk).post(`/api/v1/cases/${c.id}/agreements`).send(draft).expect(201)
+      ).body;
+      const issued = (
+        await t.as(clerk).post(`/api/v1/agreements/${agreement.id}/issue`).expect(200)
+      ).body;
+      const applicant = issued.content.parties[0] as PartySnapshot;
+      expect(applicant.language).toBe(language);
+
+      const response = await request(t.http)
+        .get(`/api/v1/agreements/${agreement.id}/copies/${applicant.id}.pdf`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .expect('Content-Type', 'application/pdf');
+      const pdf = response.body as Buffer;
+      keepArtifacts(pdf, `agreement-zh-${language}`);
+
+      const names = (lang: SupportedLanguage) => (ref: string) => {
+        const party = ref.startsWith('applicant')
+          ? applicant
+          : (issued.content.parties[1] as PartySnapshot);
+        return partyNameIn(party, lang);
+      };
+      const expected = [
+        title('zh-CN'),
+        title(language),
+        renderClauseTerm('lump_sum_payment', LUMP_SUM, 'zh-CN', names('zh-CN')),
+        renderClauseTerm('lump_sum_payment', LUMP_SUM, language, names(language)),
+        renderClauseTerm('chinese_text_prevails', {}, language, names(language)),
+        ZH.facts,
+        sample.facts,
+        sample.name,
+      ];
+      const extracted = squeeze(asWritten(language, await pdfJsText(pdf)));
+      if (!EXACT_IN_PDFJS.has(language)) {
+        // pdf.js gives mixed right-to-left lines and Devanagari clusters in its own order (see the
+        // closing note of the documents issue): here every letter of every clause must be there.
+        const available = letterCounts(extracted);
+        for (const clause of expected) {
+          // pdf.js ignores ActualText, so Devanagari vowel signs come out as the glyphs drawn.
+          const letters =
+            language === 'hi'
+              ? [...squeeze(clause)].filter((ch) => !isDevanagariVowel(ch)).join('')
+              : squeeze(clause);
+          const missing = [...letterCounts(letters)]
+            .filter(([ch, n]) => (available.get(ch) ?? 0) < n)
+            .map(([ch]) => ch);
+          expect({ clause, missing }).toEqual({ clause, missing: [] });
+        }
+      } else
+        for (const clause of expected)
+          expect({ clause, found: extracted.includes(squeeze(clause)) }).toEqual({
+            clause,
+            found: true,
+          });
+
+      // The same copy renders to the same bytes.
+      const again = await request(t.http)
+        .get(`/api/v1/agreements/${agreement.id}/copies/${applicant.id}.pdf`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      if (Buffer.compare(again.body as Buffer, pdf) !== 0)
+        keepArtifacts(again.body as Buffer, `agreement-zh-${language}-again`);
+      expect(Buffer.compare(again.body as Buffer, pdf)).toBe(0);
+
+      if (!hasPoppler()) {
+        console.log('poppler-utils not installed: skipping pdftotext and pdffonts checks');
+        return;
+      }
+      const poppler = squeeze(asWritten(language, pdftotext(pdf)));
+      if (language === 'hi') {
+        // poppler honours the ActualText of Devanagari runs: whole clauses come out exactly.
+        for (const clause of expected)
+          expect({ clause, found: poppler.includes(squeeze(clause)) }).toEqual({
+            clause,
+            found: true,
+          });
+      }
+      // poppler places Arabic-script marks (hamza above, harakat) as separate characters.
+      const unmarked = (text: string) => text.replace(/[\u064b-\u065f\u0670]/g, '');
+      for (const needle of [title('zh-CN'), title(language), sample.name, c.caseNumber]) {
+        expect({ needle, found: unmarked(poppler).includes(unmarked(squeeze(needle))) }).toEqual({
+          needle,
+          found: true,
+        });
+      }
+      const fonts = pdffonts(pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((f) => !f.embedded || !f.subset)).toEqual([]);
+    });
+  }
+});
