@@ -40,6 +40,7 @@ export async function appendTimeline(
     details: event.details ?? {},
     ordinal: Number(last?.max ?? 0) + 1,
   });
-  await repository.insert(entry);
+  // save(), not insert(): insert's deep-partial typing of the JSON details recurses without end.
+  await repository.save(entry);
   return entry;
 }
