@@ -4,7 +4,12 @@ import { declaredRoutes } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 // Routes open without a token, on purpose. Anything else public is a mistake.
-const PUBLIC_ALLOWED = new Set(['POST /api/v1/auth/login', 'GET /health', 'GET /api/v1/locales', 'GET /api/v1/verify/:code']);
+const PUBLIC_ALLOWED = new Set([
+  'POST /api/v1/auth/login',
+  'GET /health',
+  'GET /api/v1/locales',
+  'GET /api/v1/verify/:code',
+]);
 
 describe('Access declarations: every route declares who may call it', () => {
   let t: TestApp;

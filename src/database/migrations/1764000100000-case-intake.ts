@@ -69,7 +69,10 @@ export class CaseIntake1764000100000 implements MigrationInterface {
           varcharColumn('address', 500, { isNullable: true }),
           ...createdAtColumns(runner),
         ],
-        indices: [{ columnNames: ['search_names'] }, { columnNames: ['credit_code'], isUnique: true }],
+        indices: [
+          { columnNames: ['search_names'] },
+          { columnNames: ['credit_code'], isUnique: true },
+        ],
       }),
     );
     await runner.createTable(
@@ -101,9 +104,21 @@ export class CaseIntake1764000100000 implements MigrationInterface {
           intColumn('version'),
           ...createdAtColumns(runner),
         ],
-        foreignKeys: [{ columnNames: ['station_id'], referencedTableName: 'station', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            columnNames: ['station_id'],
+            referencedTableName: 'station',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
         uniques: [{ columnNames: ['station_id', 'year', 'sequence'] }],
-        indices: [{ columnNames: ['station_id', 'received_on'] }, { columnNames: ['state', 'due_at'] }, { columnNames: ['dispute_type'] }, { columnNames: ['state'] }],
+        indices: [
+          { columnNames: ['station_id', 'received_on'] },
+          { columnNames: ['state', 'due_at'] },
+          { columnNames: ['dispute_type'] },
+          { columnNames: ['state'] },
+        ],
       }),
     );
     await runner.createTable(
@@ -126,11 +141,30 @@ export class CaseIntake1764000100000 implements MigrationInterface {
           createdAtColumns(runner)[0],
         ],
         foreignKeys: [
-          { columnNames: ['case_id'], referencedTableName: 'mediation_case', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['person_id'], referencedTableName: 'person', referencedColumnNames: ['id'], onDelete: 'RESTRICT' },
-          { columnNames: ['organisation_id'], referencedTableName: 'organisation', referencedColumnNames: ['id'], onDelete: 'RESTRICT' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'mediation_case',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['person_id'],
+            referencedTableName: 'person',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+          {
+            columnNames: ['organisation_id'],
+            referencedTableName: 'organisation',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
         ],
-        indices: [{ columnNames: ['case_id'] }, { columnNames: ['person_id'] }, { columnNames: ['organisation_id'] }],
+        indices: [
+          { columnNames: ['case_id'] },
+          { columnNames: ['person_id'] },
+          { columnNames: ['organisation_id'] },
+        ],
       }),
     );
     await runner.createTable(
@@ -149,15 +183,33 @@ export class CaseIntake1764000100000 implements MigrationInterface {
           textColumn('details'),
           intColumn('ordinal'),
         ],
-        foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'mediation_case', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'mediation_case',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         indices: [{ columnNames: ['case_id', 'at'] }],
       }),
     );
     await runner.createTable(
       new Table({
         name: 'case_number_counter',
-        columns: [{ ...uuidColumn('station_id'), isPrimary: true }, intColumn('year', { isPrimary: true }), intColumn('last_sequence')],
-        foreignKeys: [{ columnNames: ['station_id'], referencedTableName: 'station', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }],
+        columns: [
+          { ...uuidColumn('station_id'), isPrimary: true },
+          intColumn('year', { isPrimary: true }),
+          intColumn('last_sequence'),
+        ],
+        foreignKeys: [
+          {
+            columnNames: ['station_id'],
+            referencedTableName: 'station',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
       }),
     );
     await runner.createTable(
@@ -176,14 +228,29 @@ export class CaseIntake1764000100000 implements MigrationInterface {
           varcharColumn('uploaded_by', 36, { isNullable: true }),
           timestampColumn(runner, 'uploaded_at'),
         ],
-        foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'mediation_case', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'mediation_case',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+        ],
         indices: [{ columnNames: ['case_id', 'kind'] }],
       }),
     );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['case_attachment', 'case_number_counter', 'case_transition', 'case_party', 'mediation_case', 'organisation', 'person']) {
+    for (const table of [
+      'case_attachment',
+      'case_number_counter',
+      'case_transition',
+      'case_party',
+      'mediation_case',
+      'organisation',
+      'person',
+    ]) {
       await runner.dropTable(table);
     }
   }

@@ -1,5 +1,16 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { createdAtColumns, dateColumn, dropAppendOnly, idColumn, intColumn, makeAppendOnly, textColumn, timestampColumn, uuidColumn, varcharColumn } from '../migration-helpers';
+import {
+  createdAtColumns,
+  dateColumn,
+  dropAppendOnly,
+  idColumn,
+  intColumn,
+  makeAppendOnly,
+  textColumn,
+  timestampColumn,
+  uuidColumn,
+  varcharColumn,
+} from '../migration-helpers';
 
 /** Mediation agreements, their versions and signatures (signatures are append-only). */
 export class Agreements1764000400000 implements MigrationInterface {
@@ -18,7 +29,14 @@ export class Agreements1764000400000 implements MigrationInterface {
           varcharColumn('confirmation_court', 200, { isNullable: true }),
           ...createdAtColumns(runner),
         ],
-        foreignKeys: [{ columnNames: ['case_id'], referencedTableName: 'mediation_case', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'mediation_case',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
         indices: [{ columnNames: ['case_id'] }],
       }),
     );
@@ -39,7 +57,14 @@ export class Agreements1764000400000 implements MigrationInterface {
           timestampColumn(runner, 'effective_at', { isNullable: true }),
           createdAtColumns(runner)[0],
         ],
-        foreignKeys: [{ columnNames: ['agreement_id'], referencedTableName: 'agreement', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            columnNames: ['agreement_id'],
+            referencedTableName: 'agreement',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
         indices: [
           { columnNames: ['agreement_id', 'version'], isUnique: true },
           { columnNames: ['verification_code'], isUnique: true },
@@ -60,7 +85,14 @@ export class Agreements1764000400000 implements MigrationInterface {
           uuidColumn('scan_attachment_id', true),
           varcharColumn('recorded_by', 36, { isNullable: true }),
         ],
-        foreignKeys: [{ columnNames: ['version_id'], referencedTableName: 'agreement_version', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }],
+        foreignKeys: [
+          {
+            columnNames: ['version_id'],
+            referencedTableName: 'agreement_version',
+            referencedColumnNames: ['id'],
+            onDelete: 'RESTRICT',
+          },
+        ],
         indices: [{ columnNames: ['version_id', 'signer_kind', 'signer_ref'], isUnique: true }],
       }),
     );

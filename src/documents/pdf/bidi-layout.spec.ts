@@ -17,8 +17,34 @@ describe('bidi layout', () => {
     const pieces = piecesOf('يدفع مبلغ 50,000.00 يوان (CNY) قبل 2026-03-01', 'rtl');
     // Visual, left to right: the date (hyphens come from another font, hence five pieces), the
     // end of the sentence, (CNY) with mirrored brackets, the amount, the start.
-    expect(pieces.map((p) => p.text.trim())).toEqual(['2026', '-', '03', '-', '01', 'قبل', '(', 'CNY', ')', 'يوان', '50,000.00', 'يدفع مبلغ']);
-    expect(pieces.map((p) => p.rtl)).toEqual([false, false, false, false, false, true, true, false, true, true, false, true]);
+    expect(pieces.map((p) => p.text.trim())).toEqual([
+      '2026',
+      '-',
+      '03',
+      '-',
+      '01',
+      'قبل',
+      '(',
+      'CNY',
+      ')',
+      'يوان',
+      '50,000.00',
+      'يدفع مبلغ',
+    ]);
+    expect(pieces.map((p) => p.rtl)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('mirrors brackets on right-to-left levels', () => {
@@ -41,6 +67,8 @@ describe('bidi layout', () => {
   });
 
   it('leaves a left-to-right paragraph in logical order', () => {
-    expect(piecesOf('Party B pays 50,000.00', 'ltr').map((p) => p.text)).toEqual(['Party B pays 50,000.00']);
+    expect(piecesOf('Party B pays 50,000.00', 'ltr').map((p) => p.text)).toEqual([
+      'Party B pays 50,000.00',
+    ]);
   });
 });

@@ -2,11 +2,17 @@ import { breakLines } from './line-breaker';
 
 // Every code unit one point wide keeps these tests independent of fonts.
 const unit = (start: number, end: number) => end - start;
-const lineTexts = (text: string, width: number) => breakLines(text, width, unit).map((l) => text.slice(l.start, l.end));
+const lineTexts = (text: string, width: number) =>
+  breakLines(text, width, unit).map((l) => text.slice(l.start, l.end));
 
 describe('line breaker', () => {
   it('breaks Korean only at spaces', () => {
-    expect(lineTexts('양 당사자는 본 합의가 자발적으로 이루어졌음을', 8)).toEqual(['양 당사자는 본', '합의가', '자발적으로', '이루어졌음을']);
+    expect(lineTexts('양 당사자는 본 합의가 자발적으로 이루어졌음을', 8)).toEqual([
+      '양 당사자는 본',
+      '합의가',
+      '자발적으로',
+      '이루어졌음을',
+    ]);
   });
 
   it('never starts a line with Chinese closing punctuation', () => {
@@ -17,15 +23,25 @@ describe('line breaker', () => {
   });
 
   it('never ends a line with an opening bracket', () => {
-    for (const line of lineTexts('本协议自愿达（见附件）', 6)) expect(line.endsWith('（')).toBe(false);
+    for (const line of lineTexts('本协议自愿达（见附件）', 6))
+      expect(line.endsWith('（')).toBe(false);
   });
 
   it('cuts a word longer than the line by character as a last resort', () => {
-    expect(lineTexts('ab Aktenzeichen12345 cd', 6)).toEqual(['ab', 'Aktenz', 'eichen', '12345', 'cd']);
+    expect(lineTexts('ab Aktenzeichen12345 cd', 6)).toEqual([
+      'ab',
+      'Aktenz',
+      'eichen',
+      '12345',
+      'cd',
+    ]);
   });
 
   it('keeps hard line breaks and measures without trailing spaces', () => {
     const lines = breakLines('one two\nthree', 100, unit);
-    expect(lines.map((l) => [l.start, l.end, l.width])).toEqual([[0, 7, 7], [8, 13, 5]]);
+    expect(lines.map((l) => [l.start, l.end, l.width])).toEqual([
+      [0, 7, 7],
+      [8, 13, 5],
+    ]);
   });
 });

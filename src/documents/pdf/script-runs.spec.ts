@@ -1,6 +1,13 @@
-import { classifyCharacter, findUnrenderableCharacters, splitIntoFontRuns, UnrenderableCharacterError, assertRenderable } from './script-runs';
+import {
+  classifyCharacter,
+  findUnrenderableCharacters,
+  splitIntoFontRuns,
+  UnrenderableCharacterError,
+  assertRenderable,
+} from './script-runs';
 
-const families = (text: string) => splitIntoFontRuns(text).map((r) => [text.slice(r.start, r.end), r.family]);
+const families = (text: string) =>
+  splitIntoFontRuns(text).map((r) => [text.slice(r.start, r.end), r.family]);
 
 describe('script runs', () => {
   it('gives each script its font and neutrals the neighbouring font', () => {
@@ -18,7 +25,10 @@ describe('script runs', () => {
 
   it('falls back when the neighbour font lacks a neutral character', () => {
     // The Arabic comma follows a digit run in the Latin font but only Naskh has it.
-    expect(families('2026،')).toEqual([['2026', 'latin'], ['،', 'arabic']]);
+    expect(families('2026،')).toEqual([
+      ['2026', 'latin'],
+      ['،', 'arabic'],
+    ]);
   });
 
   it('classifies full-width Chinese punctuation with Han', () => {
