@@ -1,5 +1,5 @@
 import { CASE_STATES, CASE_TRANSITIONS, CaseState } from '../../src/cases/case-lifecycle';
-import { yemeniMerchantCase } from './support/case-factory';
+import { mediatingCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
 
 describe('Case lifecycle through the API', () => {
@@ -74,6 +74,45 @@ describe('Case lifecycle through the API', () => {
       actor: DEMO.clerkJincheng.username,
       reason: 'The applicant settled directly with the supplier',
     });
+  });
+
+  it('carries a case through mediation to agreement, performance and closing, rejecting every illegal step', async () => {
+    const c = await mediatingCase(t.as(clerk), yemeniMerchantCase(station));
+    await rejectsIllegalFrom(c.id, 'mediating');
+    await move(c.id, 'agreement_reached').expect(200);
+    await rejectsIllegalFrom(c.id, 'agreement_reached');
+    await move(c.id, 'performed').expect(200);
+    await rejectsIllegalFrom(c.id, 'performed');
+    const closed = await move(c.id, 'closed').expect(200);
+    expect(closed.body.concludedAt).not.toBeNull();
+    const timeline = await t.as(clerk).get(`/api/v1/cases/${c.id}/timeline`).expect(200);
+    expect(
+      timeline.body
+        .filter((e: { event: string }) => e.event === 'state_changed')
+        .map((e: { toState: string }) => e.toState),
+    ).toEqual(['accepted', 'mediating', 'agreement_reached', 'performed', 'closed']);
+  });
+
+  it('records an agreement not performed, and a terminated mediation, each then closed', async () => {
+    const notPerformed = await mediatingCase(t.as(clerk), yemeniMerchantCase(station));
+    await move(notPerformed.id, 'agreement_reached').expect(200);
+    await move(notPerformed.id, 'not_performed').expect(400);
+    await move(
+      notPerformed.id,
+      'not_performed',
+      'The supplier paid nothing by the deadline',
+    ).expect(200);
+    await rejectsIllegalFrom(notPerformed.id, 'not_performed');
+    await move(notPerformed.id, 'closed').expect(200);
+
+    const terminated = await mediatingCase(t.as(clerk), yemeniMerchantCase(station));
+    await move(
+      terminated.id,
+      'terminated',
+      'No agreement on the amount; parties told of arbitration and the courts',
+    ).expect(200);
+    await rejectsIllegalFrom(terminated.id, 'terminated');
+    await move(terminated.id, 'closed').expect(200);
   });
 
   it('declines with a reason and then allows nothing', async () => {
