@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
+import { DocumentsModule } from './documents/documents.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ConfigModule } from './config/config.module';
@@ -38,6 +39,7 @@ import { SessionsModule } from './sessions/sessions.module';
     StationsModule,
     CasesModule,
     AgreementsModule,
+    DocumentsModule,
     MediatorsModule,
     AssignmentModule,
     SessionsModule,

@@ -34,7 +34,7 @@ export interface AgreementCopy {
   pdfA: boolean;
 }
 
-interface Block {
+export interface Block {
   kind: 'heading' | 'body' | 'title';
   texts: Partial<Record<SupportedLanguage, string>>;
 }
@@ -173,10 +173,38 @@ export async function renderAgreementCopy(copy: AgreementCopy, t: Translate): Pr
     onNewPage: drawHeader,
   });
   const sideBySide = copy.content.layout === 'side_by_side' && copy.languages.length > 1;
-  const columnWidth =
-    (width - layout.body.columnGap * (copy.languages.length - 1)) / copy.languages.length;
 
-  for (const block of agreementBlocks(copy, t)) {
+  drawBlocks(
+    doc,
+    flow,
+    agreementBlocks(copy, t),
+    copy.languages,
+    layout,
+    margins.left,
+    width,
+    sideBySide,
+  );
+  drawSignatureBlocks(doc, flow, copy, t, layout, margins.left, width);
+  drawFooters(doc, copy, t, layout, margins.left, width);
+  return renderPdfToBuffer(doc);
+}
+
+/**
+ * Draws blocks of text, each in every language of the document: paragraph by paragraph (Chinese
+ * first), or side by side in columns whose rows align. Shared by every bilingual document.
+ */
+export function drawBlocks(
+  doc: PDFKit.PDFDocument,
+  flow: PageFlow,
+  blocks: Block[],
+  languages: SupportedLanguage[],
+  layout: AgreementTemplate,
+  left: number,
+  width: number,
+  sideBySide: boolean,
+): void {
+  const columnWidth = (width - layout.body.columnGap * (languages.length - 1)) / languages.length;
+  for (const block of blocks) {
     const sizes =
       block.kind === 'title'
         ? [layout.title.fontSize, layout.title.secondaryFontSize]
@@ -194,9 +222,9 @@ export async function renderAgreementCopy(copy: AgreementCopy, t: Translate): Pr
     if (sideBySide && block.kind !== 'title') {
       drawRow(
         doc,
-        copy.languages.map((language, i) => ({
+        languages.map((language, i) => ({
           text: block.texts[language] ?? '',
-          x: margins.left + i * (columnWidth + layout.body.columnGap),
+          x: left + i * (columnWidth + layout.body.columnGap),
           width: columnWidth,
           ...style(language, 0),
         })),
@@ -204,11 +232,11 @@ export async function renderAgreementCopy(copy: AgreementCopy, t: Translate): Pr
         { gapAfter: block.kind === 'heading' ? layout.heading.gapAfter : layout.body.paragraphGap },
       );
     } else {
-      copy.languages.forEach((language, i) => {
+      languages.forEach((language, i) => {
         drawParagraph(
           doc,
           block.texts[language] ?? '',
-          { x: margins.left, width, ...style(language, i) },
+          { x: left, width, ...style(language, i) },
           flow,
         );
       });
@@ -221,9 +249,6 @@ export async function renderAgreementCopy(copy: AgreementCopy, t: Translate): Pr
       );
     }
   }
-  drawSignatureBlocks(doc, flow, copy, t, layout, margins.left, width);
-  drawFooters(doc, copy, t, layout, margins.left, width);
-  return renderPdfToBuffer(doc);
 }
 
 function drawSignatureBlocks(

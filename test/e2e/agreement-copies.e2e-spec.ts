@@ -13,7 +13,7 @@ import {
   pdftotext,
   squeeze,
 } from './support/pdf-text';
-import { ADMIN, startTestApp, TestApp } from './support/test-app';
+import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
 
 type Sample = { nationality: string; name: string; latin: string; facts: string; method: string };
 
@@ -339,4 +339,53 @@ describe('Agreement copies: Chinese with each party language, as PDFs a person a
       expect(fonts.filter((f) => !f.embedded || !f.subset)).toEqual([]);
     });
   }
+});
+
+describe('The notice of rights and duties, in Chinese and the party language', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('prints the notice for an Arabic-speaking applicant, and its text extracts in both languages', async () => {
+    const clerk = await t.login(DEMO.clerkJincheng.username, DEMO.clerkJincheng.password);
+    const station = (await t.as(clerk).get('/api/v1/stations').expect(200)).body[0].id;
+    const c = (
+      await t.as(clerk).post('/api/v1/cases').send(yemeniMerchantCase(station)).expect(201)
+    ).body;
+    const response = await request(t.http)
+      .get(`/api/v1/cases/${c.id}/parties/${c.parties[0].id}/rights-notice.pdf`)
+      .set('Authorization', `Bearer ${clerk}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)
+      .expect('Content-Type', 'application/pdf');
+    const pdf = response.body as Buffer;
+    keepArtifacts(pdf, 'rights-notice-zh-ar');
+    const notices = (language: string) =>
+      JSON.parse(
+        readFileSync(join(__dirname, '..', '..', 'locales', language, 'documents.json'), 'utf8'),
+      ).notice;
+    const text = squeeze(await pdfJsText(pdf));
+    for (const key of ['title', 'right1', 'duty1']) {
+      expect(text).toContain(squeeze(notices('zh-CN')[key]));
+      expect(letterCounts(text).get('ح') ?? 0).toBeGreaterThan(0);
+    }
+    if (hasPoppler()) {
+      const poppler = squeeze(pdftotext(pdf));
+      expect(poppler).toContain(squeeze(notices('zh-CN').title));
+      expect(poppler).toContain(squeeze('أحمد الحسن'));
+    }
+    const other = await t.login(DEMO.clerkXishan.username, DEMO.clerkXishan.password);
+    await t
+      .as(other)
+      .get(`/api/v1/cases/${c.id}/parties/${c.parties[0].id}/rights-notice.pdf`)
+      .expect(404);
+  });
 });
