@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
+import { bodyShapeGuard, refuseInvalidUtf8 } from './common/http/body-shape-guard';
 import { ENVIRONMENT, Environment } from './config/environment';
 import { DemoSeeder } from './demo/demo-seeder';
 import { renderError } from './errors/error-response';
@@ -34,8 +35,9 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestE
     next();
   });
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(json({ limit: env.BODY_LIMIT }));
+  app.use(json({ limit: env.BODY_LIMIT, verify: refuseInvalidUtf8 }));
   app.use(urlencoded({ extended: false, limit: env.BODY_LIMIT }));
+  app.use(bodyShapeGuard);
   // Body-parser failures (malformed JSON, too large) happen before Nest: answer them in our shape.
   app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
     if (!error) return next();
