@@ -20,6 +20,7 @@ import { loggerOptions } from './logging/logger-options';
 import { MediatorsModule } from './mediators/mediators.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { SessionsModule } from './sessions/sessions.module';
     MediatorsModule,
     AssignmentModule,
     SessionsModule,
+    StatisticsModule,
     HealthModule,
     DemoModule,
   ],

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { STATISTICS_DEFINITIONS } from './definitions';
 import { CaseFacts } from './case-facts';
 import { buildReport, measure, median, percentile, sumMoney } from './statistics-report';
 import { monthsOf, namedPeriod } from './statistics-period';
@@ -256,5 +258,12 @@ describe('statistics helpers', () => {
       ['2026-03', '2026-03-01', '2026-03-31'],
       ['2026-04', '2026-04-01', '2026-04-10'],
     ]);
+  });
+});
+
+describe('definitions', () => {
+  it('DEFINITIONS.md and the API description say the same', () => {
+    const md = readFileSync(`${__dirname}/DEFINITIONS.md`, 'utf8');
+    expect(md.split('-->\n\n')[1]).toBe(STATISTICS_DEFINITIONS);
   });
 });

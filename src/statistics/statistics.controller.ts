@@ -1,0 +1,71 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { CurrentUser, RequirePermission } from '../auth/access.decorators';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { I18nService } from '../i18n/i18n.service';
+import { DEFAULT_LANGUAGE } from '../i18n/languages';
+import { STATISTICS_DEFINITIONS } from './definitions';
+import { StatisticsExportQueryDto, StatisticsQueryDto } from './dto/statistics-query.dto';
+import { monthlyReportXlsx, reportCsv, reportXlsx } from './report-exports';
+import { StatisticsService } from './statistics.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The bureau's and committees' figures for a period, within the caller's data scope. */
+@ApiTags('statistics')
+@Controller('api/v1/statistics')
+export class StatisticsController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  @Get('report')
+  @RequirePermission('statistics:read')
+  @ApiOperation({ summary: 'The report of a period', description: STATISTICS_DEFINITIONS })
+  async report(@Query() query: StatisticsQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    const loaded = await this.statistics.load(query, user);
+    return this.statistics.view(loaded, query.lang ?? this.i18n.currentLanguage());
+  }
+
+  @Get('export')
+  @RequirePermission('statistics:export')
+  @ApiOperation({
+    summary: 'The report as CSV, XLSX or the monthly report layout (Chinese unless lang)',
+    description: STATISTICS_DEFINITIONS,
+  })
+  @ApiProduces('text/csv', XLSX)
+  async export(
+    @Query() query: StatisticsExportQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() res: Response,
+  ) {
+    const loaded = await this.statistics.load(query, user);
+    const ctx = {
+      report: loaded.report,
+      stations: loaded.stations,
+      language: query.lang ?? DEFAULT_LANGUAGE,
+      t: this.statistics.translate,
+    };
+    const name = `statistics-${loaded.report.period.from}-${loaded.report.period.to}`;
+    if (query.format === 'csv') {
+      res
+        .status(200)
+        .setHeader('Content-Type', 'text/csv; charset=utf-8')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
+        .send(reportCsv(ctx));
+      return;
+    }
+    const monthly = query.format === 'monthly';
+    const file = monthly ? await monthlyReportXlsx(ctx) : await reportXlsx(ctx);
+    res
+      .status(200)
+      .setHeader('Content-Type', XLSX)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${monthly ? 'monthly-' : ''}${name}.xlsx"`,
+      )
+      .send(file);
+  }
+}

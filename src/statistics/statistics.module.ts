@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CaseFactsLoader } from './case-facts.loader';
+import { StatisticsController } from './statistics.controller';
+import { StatisticsService } from './statistics.service';
+
+/**
+ * Statistics for committees and county justice bureaus (issue 7). Reads cases, transitions,
+ * parties, panels, sessions and agreements; writes nothing.
+ */
+@Module({
+  controllers: [StatisticsController],
+  providers: [CaseFactsLoader, StatisticsService],
+})
+export class StatisticsModule {}
