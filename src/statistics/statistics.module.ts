@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseExportService } from './case-export.service';
 import { CaseFactsLoader } from './case-facts.loader';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
@@ -9,6 +10,6 @@ import { StatisticsService } from './statistics.service';
  */
 @Module({
   controllers: [StatisticsController],
-  providers: [CaseFactsLoader, StatisticsService],
+  providers: [CaseFactsLoader, CaseExportService, StatisticsService],
 })
 export class StatisticsModule {}

@@ -1,0 +1,140 @@
+import { execFileSync } from 'child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { bijieWageCase, yemeniMerchantCase } from './support/case-factory';
+import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
+
+const binary = (res: import('superagent').Response, cb: (e: Error | null, b: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+function libreOffice(): string | null {
+  for (const name of ['libreoffice', 'soffice'])
+    try {
+      execFileSync('which', [name], { stdio: 'pipe' });
+      return name;
+    } catch {
+      /* try the next name */
+    }
+  return null;
+}
+
+describe('Statistics exports: case-level CSV and LibreOffice', () => {
+  let t: TestApp;
+  let clerk: string;
+  let bureau: string;
+  let station: string;
+  const secrets: { names: string[]; numbers: string[] } = { names: [], numbers: [] };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.login(ADMIN.username, ADMIN.password);
+    clerk = await t.login(DEMO.clerkJincheng.username, DEMO.clerkJincheng.password);
+    bureau = await t.login(DEMO.bureauYiwu.username, DEMO.bureauYiwu.password);
+    station = (await t.as(admin).get('/api/v1/stations').expect(200)).body.find(
+      (s: { code: string }) => s.code === 'YW-JC',
+    ).id;
+    for (const body of [yemeniMerchantCase(station), bijieWageCase(station)]) {
+      await t.as(clerk).post('/api/v1/cases').send(body).expect(201);
+      for (const party of body.parties as { person?: Record<string, unknown> }[]) {
+        if (!party.person) continue;
+        secrets.names.push(String(party.person.nameOriginal));
+        if (party.person.nameLatin) secrets.names.push(String(party.person.nameLatin));
+        secrets.numbers.push(String((party.person.identityDocument as { number: string }).number));
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  const exportAs = (token: string) =>
+    t
+      .as(token)
+      .get('/api/v1/statistics/cases.csv?from=2026-10-01&to=2026-11-30')
+      .buffer(true)
+      .expect(200);
+
+  it('gives the clerk initials and masked identity numbers, one row per case', async () => {
+    const res = await exportAs(clerk);
+    const lines = res.text.slice(1).trim().split('\r\n');
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    expect(lines[0]).toBe(
+      '案件编号,站点,收案日期,纠纷类型,来源,状态,受理日期,结案日期,争议金额,币种,当事人,国籍,户籍省份',
+    );
+    const yemeni = lines.find((l) => l.includes('86500.00'))!;
+    expect(yemeni).toMatch(/申请人: أ\. \*+\d{4}/);
+    const bijie = lines.find((l) => l.includes('18600.00'))!;
+    expect(bijie).toMatch(/申请人: 龙\. \*{14}[\dX]{4}/);
+    expect(bijie).toContain('贵州省');
+    for (const name of secrets.names) expect(res.text).not.toContain(name);
+    for (const number of secrets.numbers) expect(res.text).not.toContain(number);
+  });
+
+  it('gives a bureau de-identified rows only: no name, no identity number (scanned)', async () => {
+    const res = await exportAs(bureau);
+    const text = res.text;
+    const rows = text.slice(1).trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const name of secrets.names) expect(text).not.toContain(name);
+    for (const number of secrets.numbers) expect(text).not.toContain(number);
+    // No identity-number shapes, masked or not, and no "role: name" cells at all.
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(text).not.toMatch(/\*{3,}/);
+    expect(text).not.toMatch(/[A-Z]{1,2}\d{7,}/);
+    for (const row of rows) expect(row).not.toMatch(/(申请人|被申请人|第三人): /);
+    // Names of every person and organisation in the database: none may appear.
+    const people: { name: string }[] = await t.dataSource.query(
+      'SELECT name_original AS name FROM person UNION SELECT name_original AS name FROM organisation',
+    );
+    for (const { name } of people) expect(text).not.toContain(name);
+  });
+
+  it('opens the XLSX export in LibreOffice and reads the report’s figures back', async () => {
+    const soffice = libreOffice();
+    if (!soffice) {
+      console.warn('libreoffice not installed (apt-get install libreoffice-calc-nogui): skipped');
+      return;
+    }
+    const report = (await t.as(clerk).get('/api/v1/statistics/report?period=2026-11').expect(200))
+      .body;
+    const file = await t
+      .as(clerk)
+      .get('/api/v1/statistics/export?format=xlsx&lang=en&period=2026-11')
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const dir = mkdtempSync(join(tmpdir(), 'stats-lo-'));
+    try {
+      writeFileSync(join(dir, 'report.xlsx'), file.body as Buffer);
+      execFileSync(
+        soffice,
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1',
+          '--outdir',
+          dir,
+          join(dir, 'report.xlsx'),
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+      const csv = readdirSync(dir).find((f) => f.endsWith('.csv'))!;
+      const lines = readFileSync(join(dir, csv), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/);
+      const split = (line: string) => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+      expect(split(lines[0]).slice(0, 4)).toEqual(['Scope', '', 'Accepted', 'Settled']);
+      const cells = split(lines[1]);
+      expect(cells[0]).toBe('total');
+      expect(Number(cells[2])).toBe(report.totals.accepted);
+      expect(Number(cells[3])).toBe(report.totals.settled);
+      expect(Number(cells[5])).toBe(report.totals.terminated);
+      expect(Number(cells[9])).toBe(report.totals.pendingAtEnd);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
