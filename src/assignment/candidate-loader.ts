@@ -4,7 +4,6 @@ import { MediationCase } from '../cases/mediation-case.entity';
 import { MediatorConflict } from '../mediators/mediator-conflict.entity';
 import { MediatorLeave } from '../mediators/mediator-leave.entity';
 import { MediatorStation } from '../mediators/mediator-station.entity';
-import { activeCaseCounts } from '../mediators/mediator-workload';
 import { Mediator } from '../mediators/mediator.entity';
 import { CaseMediatorChoice } from './case-mediator-choice.entity';
 import { CandidateMediator, MatchCase, MatchParty } from './match-types';
@@ -13,7 +12,7 @@ import { PanelMember } from './panel-member.entity';
 /**
  * Loads what the matcher needs with a fixed number of queries, whatever the number of mediators:
  * the station's active mediators (one indexed join), their current leave, their declared
- * conflicts and their active case counts (one grouped query each). Never one query per mediator.
+ * conflicts (one query each); active case counts are stored on the mediator. Never one query per mediator.
  */
 export async function loadStationCandidates(
   manager: EntityManager,
@@ -53,14 +52,7 @@ export async function loadStationCandidates(
       },
     )
     .getMany();
-  const counts = await activeCaseCounts(manager, { stationId });
-  return assemble(
-    mediators,
-    new Map(mediators.map((m) => [m.id, [stationId]])),
-    leaves,
-    conflicts,
-    counts,
-  );
+  return assemble(mediators, new Map(mediators.map((m) => [m.id, [stationId]])), leaves, conflicts);
 }
 
 /** The same facts for named mediators (a nominee, a chosen panel), with all their stations. */
@@ -87,8 +79,7 @@ export async function loadCandidatesById(
   const conflicts = await manager
     .getRepository(MediatorConflict)
     .find({ where: { mediatorId: In(ids) } });
-  const counts = await activeCaseCounts(manager, { mediatorIds: ids });
-  return assemble(mediators, stations, leaves, conflicts, counts);
+  return assemble(mediators, stations, leaves, conflicts);
 }
 
 function assemble(
@@ -96,7 +87,6 @@ function assemble(
   stations: Map<string, string[]>,
   leaves: MediatorLeave[],
   conflicts: MediatorConflict[],
-  counts: Map<string, number>,
 ): CandidateMediator[] {
   const group = <T extends { mediatorId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -132,7 +122,7 @@ function assemble(
       personId: c.personId,
       relation: c.relation,
     })),
-    activeCaseCount: counts.get(m.id) ?? 0,
+    activeCaseCount: m.activeCaseCount,
   }));
 }
 

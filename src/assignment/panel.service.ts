@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { adjustActiveCaseCounts } from '../mediators/mediator-workload';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CONCLUDED_STATES } from '../cases/case-lifecycle';
@@ -305,6 +306,7 @@ export class PanelService {
     await manager
       .getRepository(PanelMember)
       .update({ id: member.id }, { removedAt: new Date(), removalReason: why, removalNote: note });
+    await adjustActiveCaseCounts(manager, [member.mediatorId], -1);
     const field = 'replacementId';
     const role = member.role;
     let chosen: string | null = null;
@@ -356,7 +358,7 @@ export class PanelService {
           null;
       }
     }
-    if (chosen)
+    if (chosen) {
       await manager.getRepository(PanelMember).insert({
         caseId: found.id,
         mediatorId: chosen,
@@ -364,6 +366,8 @@ export class PanelService {
         assignedAt: new Date(),
         assignedBy: user.id,
       });
+      await adjustActiveCaseCounts(manager, [chosen], 1);
+    }
     return chosen;
   }
 
@@ -376,22 +380,35 @@ export class PanelService {
     why: RemovalReason,
   ) {
     const now = new Date();
-    for (const member of current) {
-      if (!wanted.some((w) => w.mediatorId === member.mediatorId && w.role === member.role))
-        await manager
-          .getRepository(PanelMember)
-          .update({ id: member.id }, { removedAt: now, removalReason: why });
-    }
-    for (const w of wanted) {
-      if (!current.some((m) => m.mediatorId === w.mediatorId && m.role === w.role))
-        await manager.getRepository(PanelMember).insert({
-          caseId,
-          mediatorId: w.mediatorId,
-          role: w.role,
-          assignedAt: now,
-          assignedBy: user.id,
-        });
-    }
+    const left = current.filter(
+      (member) => !wanted.some((w) => w.mediatorId === member.mediatorId && w.role === member.role),
+    );
+    const joined = wanted.filter(
+      (w) => !current.some((m) => m.mediatorId === w.mediatorId && m.role === w.role),
+    );
+    for (const member of left)
+      await manager
+        .getRepository(PanelMember)
+        .update({ id: member.id }, { removedAt: now, removalReason: why });
+    for (const w of joined)
+      await manager.getRepository(PanelMember).insert({
+        caseId,
+        mediatorId: w.mediatorId,
+        role: w.role,
+        assignedAt: now,
+        assignedBy: user.id,
+      });
+    // Panels change only on open cases (openCase), so every seat here counts.
+    await adjustActiveCaseCounts(
+      manager,
+      left.map((m) => m.mediatorId),
+      -1,
+    );
+    await adjustActiveCaseCounts(
+      manager,
+      joined.map((w) => w.mediatorId),
+      1,
+    );
   }
 }
 

@@ -26,6 +26,7 @@ import { CaseTransition } from './case-transition.entity';
 import { CaseView } from './case.view';
 import { ConsentDto } from './dto/party.dto';
 import { RightsNoticeDto } from './dto/transition.dto';
+import { isOpenCaseState, releaseSeatsOfConcludedCase } from '../mediators/mediator-workload';
 import { MediationCase } from './mediation-case.entity';
 import { invalidField } from '../errors/domain-error';
 
@@ -82,6 +83,8 @@ export class CaseLifecycle {
     await manager
       .getRepository(MediationCase)
       .update({ id: caseId }, { ...changes, version: found.version + 1 });
+    if (isOpenCaseState(found.state) && !isOpenCaseState(to))
+      await releaseSeatsOfConcludedCase(manager, caseId);
     await appendTimeline(
       manager,
       caseId,

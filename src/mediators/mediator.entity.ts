@@ -86,6 +86,13 @@ export class Mediator {
   @Column({ type: 'varchar', length: 12 })
   status: MediatorStatus;
 
+  /**
+   * Open cases on which this mediator holds a seat, maintained by the writes that change it
+   * (mediator-workload.ts) so that suggestions need not count panel seats of every open case.
+   */
+  @Column({ name: 'active_case_count', type: 'integer', default: 0 })
+  activeCaseCount: number;
+
   @CreateDateColumn({ name: 'created_at', type: TIMESTAMP })
   createdAt: Date;
 

@@ -21,7 +21,6 @@ import { MediatorLeave } from './mediator-leave.entity';
 import { conflictProblems, leaveProblems, profileProblems } from './mediator-rules';
 import { applyMediatorScope } from './mediator-scope';
 import { MediatorStation } from './mediator-station.entity';
-import { activeCaseCounts } from './mediator-workload';
 import { languageCodesOf, Mediator } from './mediator.entity';
 import { mediatorView, MediatorView } from './mediator.view';
 
@@ -65,7 +64,6 @@ export class MediatorsService {
       .getMany();
     const ids = rows.map((m) => m.id);
     const stations = await this.stationsOf(this.dataSource.manager, ids);
-    const counts = await activeCaseCounts(this.dataSource.manager, { mediatorIds: ids });
     const language = this.i18n.currentLanguage();
     return {
       total,
@@ -74,7 +72,7 @@ export class MediatorsService {
       items: rows.map((m) =>
         mediatorView(m, {
           stationIds: stations.get(m.id) ?? [],
-          activeCases: counts.get(m.id) ?? 0,
+          activeCases: m.activeCaseCount,
           language,
         }),
       ),
@@ -91,10 +89,9 @@ export class MediatorsService {
       .getRepository(MediatorConflict)
       .find({ where: { mediatorId: id }, order: { createdAt: 'ASC' } });
     const stations = await this.stationsOf(manager, [id]);
-    const counts = await activeCaseCounts(manager, { mediatorIds: [id] });
     return mediatorView(mediator, {
       stationIds: stations.get(id) ?? [],
-      activeCases: counts.get(id) ?? 0,
+      activeCases: mediator.activeCaseCount,
       language: this.i18n.currentLanguage(),
       leavePeriods,
       conflicts,

@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { encryptField, lookupHash } from '../../src/common/personal-data/field-encryption';
 import { searchNamesOf } from '../../src/cases/name-search';
 import { CaseState } from '../../src/cases/case-lifecycle';
+import { OPEN_CASE_STATES } from '../../src/mediators/mediator-workload';
 import { TRADE_DISPUTE_TAGS } from '../../src/cases/mediation-case.entity';
 import { buildDataSourceOptions } from '../../src/database/database-options';
 import { dialectsOfRegion } from '../../src/reference/dialects';
@@ -234,6 +235,14 @@ async function main(): Promise<void> {
   const indexStart = Date.now();
   for (const index of indexes) await exec(db, index.sql);
   console.log(`  indexes in ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
+  // The stored workload the app maintains on every panel and lifecycle write.
+  await exec(
+    db,
+    `UPDATE mediator SET active_case_count = (
+       SELECT COUNT(*) FROM panel_member pm JOIN mediation_case c ON c.id = pm.case_id
+       WHERE pm.mediator_id = mediator.id AND pm.removed_at IS NULL
+         AND c.state IN (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(', ')}))`,
+  );
   await exec(db, 'PRAGMA locking_mode=NORMAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;');
   await exec(db, 'PRAGMA journal_mode=WAL;');
   const [check] = await all<{ foreign_key_check?: string }>(db, 'PRAGMA foreign_key_check');

@@ -1,3 +1,4 @@
+import { countActiveCases } from '../../src/mediators/mediator-workload';
 import { yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, tableCounts, TestApp } from './support/test-app';
 
@@ -285,5 +286,65 @@ describe('Suggestions, panels, recusal and withdrawal through the API', () => {
       code: 'MEDIATOR_NOT_ELIGIBLE',
       message: '周敏 cannot sit on this case: is on leave until 2099-12-31.',
     });
+  });
+  it('keeps each mediator’s stored active-case count equal to its seats on open cases', async () => {
+    // Staff mediators of their own, so the capacity other tests used up plays no part.
+    const staff = { sex: 'female', stationIds: [station], capacity: 5, kind: 'staff' };
+    const zh = [
+      { tag: 'zh-CN', level: 'native' },
+      { tag: 'en', level: 'fluent' },
+    ];
+    ids.staffLi = await register({
+      ...staff,
+      nameOriginal: '李娟',
+      nationality: 'CN',
+      languages: zh,
+    });
+    ids.staffSun = await register({
+      ...staff,
+      nameOriginal: '孙丽',
+      nationality: 'CN',
+      languages: zh,
+    });
+    const everyone = Object.values(ids);
+    const stored = async () => {
+      const out: Record<string, number> = {};
+      for (const id of everyone)
+        out[id] = (await t.as(admin).get(`/api/v1/mediators/${id}`).expect(200)).body.activeCases;
+      return out;
+    };
+    const recounted = async () => {
+      const counts = await countActiveCases(t.dataSource.manager, everyone);
+      return Object.fromEntries(everyone.map((id) => [id, counts.get(id) ?? 0]));
+    };
+    expect(await stored()).toEqual(await recounted());
+    const before = await stored();
+
+    const c = await acceptedCase();
+    await t
+      .as(clerk)
+      .put(`/api/v1/cases/${c.id}/panel`)
+      .send({ leadId: ids.yemeni, coMediatorIds: [ids.staffSun] })
+      .expect(200);
+    // Re-panelling the same case moves one seat from one staff mediator to the other.
+    await t
+      .as(clerk)
+      .put(`/api/v1/cases/${c.id}/panel`)
+      .send({ leadId: ids.yemeni, coMediatorIds: [ids.staffLi] })
+      .expect(200);
+    const seated = await stored();
+    expect(seated).toEqual(await recounted());
+    expect(seated[ids.yemeni]).toBe(before[ids.yemeni] + 1);
+    expect(seated[ids.staffSun]).toBe(0);
+    expect(seated[ids.staffLi]).toBe(1);
+
+    await t
+      .as(clerk)
+      .post(`/api/v1/cases/${c.id}/transitions`)
+      .send({ to: 'terminated', reason: '双方分歧过大，申请人表示将起诉' })
+      .expect(200);
+    const concluded = await stored();
+    expect(concluded).toEqual(await recounted());
+    expect(concluded).toEqual(before);
   });
 });
