@@ -14,6 +14,7 @@ import { renderError } from './errors/error-response';
 import { validationExceptionFactory } from './errors/validation-errors';
 import { I18nService } from './i18n/i18n.service';
 import { requestContextMiddleware, requestIdOf } from './request-context/request-context';
+import { mountWebApp } from './web/web-app';
 
 /**
  * Builds the application exactly as production runs it; e2e tests call this too, so what they
@@ -47,6 +48,8 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestE
     });
   });
   app.use(requestContextMiddleware);
+  // The web app at / (static files and the page shell), outside Nest's router and its guard.
+  mountWebApp(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

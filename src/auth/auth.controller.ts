@@ -11,7 +11,7 @@ import { CurrentUser, Public, RequirePermission } from './access.decorators';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser } from './authenticated-user';
 import { LoginDto, TokenDto } from './dto/login.dto';
-import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { CreateUserDto, UpdateMeDto, UpdateUserDto, UserView } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
@@ -40,6 +40,13 @@ export class AuthController {
   @RequirePermission('reference:read')
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserView> {
     return this.users.get(user.id);
+  }
+
+  /** The caller's own interface language; the web app switches to it at every sign-in. */
+  @Patch('me')
+  @RequirePermission('reference:read')
+  updateMe(@Body() dto: UpdateMeDto, @CurrentUser() user: AuthenticatedUser): Promise<UserView> {
+    return this.users.update(user.id, { preferredLanguage: dto.preferredLanguage });
   }
 }
 

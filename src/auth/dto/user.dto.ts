@@ -75,6 +75,13 @@ export class UpdateUserDto {
   preferredLanguage?: string;
 }
 
+/** What a signed-in user may change about themself: the interface language, kept across devices. */
+export class UpdateMeDto {
+  /** @example ar */
+  @IsSupportedLanguage()
+  preferredLanguage: string;
+}
+
 export class UserView {
   id: string;
   username: string;

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Builds the web app into dist/web/public (or the folder given as the first argument): one
+// minified bundle of src/web/client/main.ts and its CSS with content hashes in their names, the
+// page shell index.html that loads them, and i18n/<lng>.json per locale holding the namespaces
+// the client reads. Everything is served by the service itself: no CDN, no font service.
+// `npm run build` runs it after `nest build` (which empties dist/); e2e tests call buildWeb().
+const { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
+const { basename, join, resolve } = require('path');
+
+const ROOT = resolve(__dirname, '..', '..');
+const DEFAULT_OUT = join(ROOT, 'dist', 'web', 'public');
+const LANGUAGES = ['zh-CN', 'en', 'ar', 'fa', 'ur', 'hi', 'ru', 'fr', 'es', 'pt', 'ko', 'tr'];
+// The client's own strings, and the server namespaces whose enumerations it shows (states, roles).
+const NAMESPACES = [
+  'web',
+  'web-mediator',
+  'common',
+  'cases',
+  'mediators',
+  'sessions',
+  'agreements',
+];
+
+function pageShell(script, style) {
+  return `<!doctype html>
+<html lang="zh-CN" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>人民调解 · Mediation</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/${style}">
+<script defer src="/${script}"></script>
+</head>
+<body>
+<div id="app" aria-live="polite"><p class="boot">…</p></div>
+<noscript>JavaScript is required. 请启用 JavaScript。</noscript>
+</body>
+</html>
+`;
+}
+
+async function buildWeb(outdir = DEFAULT_OUT) {
+  const esbuild = require('esbuild');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(join(outdir, 'i18n'), { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [join(__dirname, 'client', 'main.ts')],
+    bundle: true,
+    minify: true,
+    sourcemap: false,
+    format: 'iife',
+    target: ['es2020'],
+    entryNames: 'app-[hash]',
+    outdir,
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
+  const script = outputs.find((f) => f.endsWith('.js'));
+  const style = outputs.find((f) => f.endsWith('.css'));
+  if (!script || !style) throw new Error(`web build produced ${outputs.join(', ')}`);
+  writeFileSync(join(outdir, 'index.html'), pageShell(script, style));
+
+  for (const language of LANGUAGES) {
+    const bundle = {};
+    for (const namespace of NAMESPACES) {
+      const file = join(ROOT, 'locales', language, `${namespace}.json`);
+      bundle[namespace] = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    }
+    writeFileSync(join(outdir, 'i18n', `${language}.json`), JSON.stringify(bundle));
+  }
+  return { outdir, script, style };
+}
+
+module.exports = { buildWeb, DEFAULT_OUT };
+
+if (require.main === module) {
+  const started = Date.now();
+  buildWeb(process.argv[2] ? resolve(process.argv[2]) : DEFAULT_OUT).then(
+    ({ outdir, script }) =>
+      console.log(`web app: ${outdir}/${script} (${Date.now() - started} ms)`),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

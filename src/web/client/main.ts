@@ -1,0 +1,117 @@
+/**
+ * Entry point of the web app (bundled by src/web/build-web.js). Loads the interface language and
+ * restores the session, then renders the page for the current path inside the shell: the
+ * sign-in page when nobody is signed in, the role's home page for `/`, and for other paths the
+ * page registered in routes.ts if the user's role may open it.
+ */
+import './ui/styles.css';
+import { api, setUnauthenticatedHandler } from './ui/api';
+import { h, replace } from './ui/dom';
+import { isLanguage, Language, language, loadLanguage, rememberOnDevice, t } from './ui/i18n';
+import { errorBox, LocaleInfo, loading, setLocales, shell } from './ui/layout';
+import { noticeRegion } from './ui/notice';
+import { matchRoute, navigate, onNavigate, refresh } from './ui/router';
+import { chooseLanguage, currentUser, restoreSession, signOut, startLanguage } from './ui/session';
+import { loginPage } from './pages/login';
+import { notFoundPage } from './pages/not-found';
+import { HOME, ROUTES } from './routes';
+
+const root = document.getElementById('app')!;
+let renderCount = 0;
+
+async function onLanguage(lng: Language): Promise<void> {
+  await chooseLanguage(lng);
+  refresh();
+  document.getElementById('language-switcher')?.focus();
+}
+
+function onSignOut(): void {
+  signOut();
+  navigate('/login', { replace: true });
+}
+
+async function render(): Promise<void> {
+  const ticket = ++renderCount;
+  const path = location.pathname;
+  const user = currentUser();
+
+  if (path === '/login' || !user) {
+    if (path !== '/login') {
+      const next = path === '/' ? '' : `?next=${encodeURIComponent(path + location.search)}`;
+      history.replaceState(null, '', `/login${next}`);
+    }
+    const frame = shell({ user: null, routes: ROUTES, currentPath: path, onLanguage, onSignOut });
+    document.title = `${t('login.title')} · ${t('shell.appName')}`;
+    frame.main.append(
+      loginPage(() => {
+        const next = new URLSearchParams(location.search).get('next');
+        const signedIn = currentUser();
+        navigate(
+          next && next.startsWith('/') && !next.startsWith('//')
+            ? next
+            : signedIn
+              ? HOME[signedIn.role]
+              : '/',
+          {
+            replace: true,
+          },
+        );
+      }),
+    );
+    replace(root, frame.root);
+    frame.main.querySelector<HTMLElement>('input')?.focus();
+    return;
+  }
+
+  if (path === '/') return navigate(HOME[user.role], { replace: true });
+
+  const match = matchRoute(ROUTES, path);
+  if (match && !match.route.roles.includes(user.role))
+    return navigate(HOME[user.role], { replace: true });
+
+  const frame = shell({ user, routes: ROUTES, currentPath: path, onLanguage, onSignOut });
+  frame.main.append(noticeRegion());
+  const content = h('div', { class: 'page' }, loading());
+  frame.main.append(content);
+  replace(root, frame.root);
+  document.title = `${t(match?.route.title ?? 'shell.notFound')} · ${t('shell.appName')}`;
+
+  let page: Node;
+  try {
+    page = match
+      ? await match.route.render({
+          params: match.params,
+          query: new URLSearchParams(location.search),
+          user,
+        })
+      : notFoundPage(HOME[user.role]);
+  } catch (error) {
+    page = errorBox(error);
+  }
+  if (ticket !== renderCount) return; // a later navigation has taken over
+  replace(content, page);
+  content.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+}
+
+async function boot(): Promise<void> {
+  setUnauthenticatedHandler(() => {
+    signOut();
+    navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  });
+  const [, , locales] = await Promise.all([
+    startLanguage(),
+    restoreSession(),
+    api.get<LocaleInfo[]>('/locales').catch(() => []),
+  ]);
+  setLocales(locales);
+  // Signed in already: the account's language wins over the device's.
+  const user = currentUser();
+  if (user && isLanguage(user.preferredLanguage) && user.preferredLanguage !== language()) {
+    await loadLanguage(user.preferredLanguage);
+    rememberOnDevice(user.preferredLanguage);
+  }
+  onNavigate(() => void render());
+  await render();
+}
+
+void boot();
