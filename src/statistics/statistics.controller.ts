@@ -8,6 +8,7 @@ import { DEFAULT_LANGUAGE } from '../i18n/languages';
 import { STATISTICS_DEFINITIONS } from './definitions';
 import { StatisticsExportQueryDto, StatisticsQueryDto } from './dto/statistics-query.dto';
 import { monthlyReportXlsx, reportCsv, reportXlsx } from './report-exports';
+import { reportPdf } from './report-pdf';
 import { StatisticsService } from './statistics.service';
 import { CaseExportService } from './case-export.service';
 
@@ -29,6 +30,37 @@ export class StatisticsController {
   async report(@Query() query: StatisticsQueryDto, @CurrentUser() user: AuthenticatedUser) {
     const loaded = await this.statistics.load(query, user);
     return this.statistics.view(loaded, query.lang ?? this.i18n.currentLanguage());
+  }
+
+  @Get('report.pdf')
+  @RequirePermission('statistics:read')
+  @ApiOperation({
+    summary: 'The report as a printable PDF with charts (Chinese unless lang; RTL for ar, fa, ur)',
+    description:
+      'Title, period, scope and generation time; the measures; bars by dispute type, nationality, home province and mediator kind; accepted against settled by month; the definitions (README, "Statistics definitions").',
+  })
+  @ApiProduces('application/pdf')
+  async reportPdf(
+    @Query() query: StatisticsQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() res: Response,
+  ) {
+    const loaded = await this.statistics.load(query, user);
+    const language = query.lang ?? DEFAULT_LANGUAGE;
+    const file = await reportPdf({
+      report: loaded.report,
+      stations: loaded.stations,
+      language,
+      t: this.statistics.translate,
+      scope: await this.statistics.scopeText(loaded, user, language),
+      generatedAt: new Date(),
+    });
+    const { from, to } = loaded.report.period;
+    res
+      .status(200)
+      .setHeader('Content-Type', 'application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="statistics-${from}-${to}.pdf"`)
+      .send(file);
   }
 
   @Get('export')

@@ -4,6 +4,7 @@ import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { fromMinorUnits } from '../common/money/money';
 import { I18nService } from '../i18n/i18n.service';
 import { SupportedLanguage } from '../i18n/languages';
+import { divisionName } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
 import { MoneyAmount } from './case-facts';
 import { CaseFactsLoader } from './case-facts.loader';
@@ -59,6 +60,37 @@ export class StatisticsService {
       stations: new Map(stations.map((s) => [s.id, s])),
       scope: { stationId: query.stationId ?? null, countyCode: query.countyCode ?? null },
     };
+  }
+
+  /**
+   * The scope of a report in words: the narrowing when there is one (station, then region),
+   * else what the caller may see (all stations, the clerk's station, the bureau's region).
+   */
+  async scopeText(
+    loaded: LoadedReport,
+    user: AuthenticatedUser,
+    language: SupportedLanguage,
+  ): Promise<string> {
+    const stationName = async (id: string) => {
+      const station = await this.dataSource
+        .getRepository(Station)
+        .findOne({ select: { code: true, nameZh: true, nameEn: true }, where: { id } });
+      if (!station) return id;
+      return `${language === 'zh-CN' ? station.nameZh : station.nameEn} (${station.code})`;
+    };
+    if (loaded.scope.stationId) return stationName(loaded.scope.stationId);
+    if (loaded.scope.countyCode) return divisionName(loaded.scope.countyCode, language);
+    const scope = scopeOf(user);
+    switch (scope.kind) {
+      case 'all':
+        return this.translate('statistics:scope.all', {}, language);
+      case 'station':
+        return stationName(scope.stationId);
+      case 'county':
+        return divisionName(scope.countyCode, language);
+      case 'panel':
+        return this.translate('statistics:scope.panel', {}, language);
+    }
   }
 
   /** The JSON answer: figures as computed, money as exact decimal strings, labels translated. */
