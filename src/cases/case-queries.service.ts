@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { caseNotFound } from './case-errors';
 import { CONCLUDED_STATES } from './case-lifecycle';
@@ -72,18 +72,16 @@ export class CaseQueries {
       const normalised = escapeLike(normaliseForSearch(query.partyName));
       const term = `%${normalised}%`;
       const compact = `%${normalised.replace(/ /g, '')}%`;
+      // From the names to the cases, not case by case: the matching people and organisations
+      // are found in one scan of the (search_names, id) index, then their cases by index.
       qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where(
-              'EXISTS (SELECT 1 FROM case_party sp JOIN person spp ON spp.id = sp.person_id WHERE sp.case_id = c.id AND (spp.search_names LIKE :term OR spp.search_names LIKE :compact))',
-              { term, compact },
-            )
-            .orWhere(
-              'EXISTS (SELECT 1 FROM case_party so JOIN organisation soo ON soo.id = so.organisation_id WHERE so.case_id = c.id AND (soo.search_names LIKE :term OR soo.search_names LIKE :compact))',
-              { term, compact },
-            ),
-        ),
+        `c.id IN (
+          SELECT sp.case_id FROM case_party sp WHERE sp.person_id IN
+            (SELECT spp.id FROM person spp WHERE spp.search_names LIKE :term OR spp.search_names LIKE :compact)
+          UNION
+          SELECT so.case_id FROM case_party so WHERE so.organisation_id IN
+            (SELECT soo.id FROM organisation soo WHERE soo.search_names LIKE :term OR soo.search_names LIKE :compact))`,
+        { term, compact },
       );
     }
     const now = new Date();

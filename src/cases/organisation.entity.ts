@@ -10,6 +10,8 @@ import { TIMESTAMP } from '../database/column-types';
 
 /** A company, workshop or other organisation that is a party; shared across cases. */
 @Entity('organisation')
+// (search_names, id): a name search scans this index alone, without reading the rows.
+@Index(['searchNames', 'id'])
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -23,7 +25,6 @@ export class Organisation {
   @Column({ name: 'name_latin', type: 'varchar', length: 300, nullable: true })
   nameLatin: string | null;
 
-  @Index()
   @Column({ name: 'search_names', type: 'varchar', length: 1200 })
   searchNames: string;
 
