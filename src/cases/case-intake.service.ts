@@ -143,7 +143,7 @@ export class CaseIntake {
    * Next gapless sequence for a station and year. The UPDATE takes the counter row's lock on
    * PostgreSQL until the registration commits, so concurrent registrations (also from other app
    * instances) queue; a rolled-back registration gives its number back. On SQLite the transaction
-   * runner already serialises writers.
+   * runner already serialises writers, also across processes (its transactions begin IMMEDIATE).
    */
   private async nextSequence(
     manager: EntityManager,

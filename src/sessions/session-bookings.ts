@@ -13,7 +13,8 @@ import { DEFAULT_TIME_ZONE, localStamp } from './session-time';
  * Two requests for the same mediator must not both pass the overlap check. On PostgreSQL each
  * resource key is locked with a transaction-scoped advisory lock before the check, in sorted key
  * order (no deadlock between two bookers); the lock is held until commit, so the second booker
- * reads the first one's rows. On SQLite the transaction runner already runs one writer at a time.
+ * reads the first one's rows. On SQLite the transaction runner already runs one writer at a time,
+ * also across processes on one file (its transactions begin IMMEDIATE).
  */
 export async function bookResources(
   manager: EntityManager,
