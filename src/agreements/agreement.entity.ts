@@ -18,7 +18,8 @@ export class Agreement {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
+  /** One agreement per case (a unique index since the race-constraints migration). */
+  @Index('UQ_agreement_case', { unique: true })
   @Column({ name: 'case_id', type: 'uuid' })
   caseId: string;
 
@@ -49,6 +50,10 @@ export class Agreement {
  */
 @Entity('agreement_version')
 @Index(['agreementId', 'version'], { unique: true })
+@Index('UQ_agreement_version_live', ['agreementId'], {
+  unique: true,
+  where: `"state" <> 'superseded'`,
+})
 export class AgreementVersion {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -5,6 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseQueries } from '../cases/case-queries.service';
+import { lockCase } from '../cases/case-lock';
 import { applyCaseScope } from '../cases/case-scope';
 import { appendTimeline } from '../cases/case-timeline';
 import { MediationCase } from '../cases/mediation-case.entity';
@@ -62,8 +63,8 @@ export function requiredSigners(
 
 /**
  * Drafting, issuing, revising and signing mediation agreements (Art. 28-33). Every write locks the
- * agreement row on PostgreSQL, so concurrent issue and signature requests leave one consistent
- * version.
+ * agreement row (a draft: the case row) on PostgreSQL, so concurrent draft, issue, revise and
+ * signature requests leave one agreement per case and one consistent version.
  */
 @Injectable()
 export class AgreementsService {
@@ -77,6 +78,8 @@ export class AgreementsService {
 
   async draft(caseId: string, dto: AgreementDraftDto, user: AuthenticatedUser) {
     const id = await this.transactions.run(async (manager) => {
+      // One agreement per case: two drafts at once must not both find none.
+      await lockCase(manager, caseId);
       const found = await this.cases.load(caseId, user, manager);
       if (!DRAFTABLE_STATES.has(found.state)) throw caseNotMediating(found.state);
       const existing = await manager.getRepository(Agreement).findOne({ where: { caseId } });
@@ -454,11 +457,17 @@ export class AgreementsService {
     return agreement;
   }
 
-  /** Loads the agreement (locked on PostgreSQL), its current version and its case. */
+  /**
+   * Loads the agreement, its current version and its case, with the agreement row and then the
+   * case row locked on PostgreSQL: the case row before the audit trail's head, as every other
+   * writer of the case takes them, so the last signature (which moves the case on after its audit
+   * entry) cannot deadlock with them.
+   */
   private async lockCurrent(manager: EntityManager, agreementId: string, user: AuthenticatedUser) {
     const agreement = await this.findInScope(manager, agreementId, user);
     if (manager.connection.options.type === 'postgres') {
       await manager.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [agreementId]);
+      await lockCase(manager, agreement.caseId);
     }
     const locked = await manager.getRepository(Agreement).findOneByOrFail({ id: agreementId });
     const version = await manager

@@ -6,6 +6,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseQueries } from '../cases/case-queries.service';
 import { allPartiesNotified } from '../cases/case-lifecycle.service';
+import { lockCase } from '../cases/case-lock';
 import { appendTimeline } from '../cases/case-timeline';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -52,6 +53,8 @@ export class SessionScheduler {
 
   async schedule(caseId: string, dto: ScheduleSessionDto, user: AuthenticatedUser) {
     const created = await this.transactions.run(async (manager) => {
+      // Sessions of one case are numbered 1, 2, 3…: two at once must not both take the next one.
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       if (found.state !== 'mediating') throw caseNotMediating(found.state);
       const parties = found.parties ?? [];
