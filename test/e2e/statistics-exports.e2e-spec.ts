@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import ExcelJS from 'exceljs';
 import { bijieWageCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
 
@@ -85,6 +86,74 @@ describe('Statistics exports: case-level CSV and LibreOffice', () => {
     expect(text).not.toMatch(/[A-Z]{1,2}\d{7,}/);
     for (const row of rows) expect(row).not.toMatch(/(申请人|被申请人|第三人): /);
     // Names of every person and organisation in the database: none may appear.
+    const people: { name: string }[] = await t.dataSource.query(
+      'SELECT name_original AS name FROM person UNION SELECT name_original AS name FROM organisation',
+    );
+    for (const { name } of people) expect(text).not.toContain(name);
+  });
+
+  const workbookAs = async (token: string, lang = 'zh-CN') => {
+    const res = await t
+      .as(token)
+      .get(`/api/v1/statistics/cases.xlsx?from=2026-10-01&to=2026-11-30&lang=${lang}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as Buffer);
+    return workbook.worksheets[0];
+  };
+  const cellsOf = (row: ExcelJS.Row) =>
+    (row.values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : v));
+
+  it('streams the same rows as XLSX: translated headers, frozen header row, amounts as numbers', async () => {
+    const csvRows = (await exportAs(clerk)).text.slice(1).trim().split('\r\n').slice(1);
+    const sheet = await workbookAs(clerk, 'en');
+    expect(sheet.name).toBe('Cases');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(cellsOf(sheet.getRow(1))).toEqual([
+      'Case number',
+      'Station',
+      'Received',
+      'Dispute type',
+      'Source',
+      'State',
+      'Accepted',
+      'Concluded',
+      'Amount in dispute',
+      'Currency',
+      'Parties',
+      'Nationalities',
+      'Home provinces',
+    ]);
+    expect(sheet.rowCount - 1).toBe(csvRows.length);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => cellsOf(sheet.getRow(i + 2)));
+    // Same cases in the same order as the CSV (case number first in both).
+    expect(rows.map((r) => r[0])).toEqual(csvRows.map((l) => l.split(',')[0]));
+    const yemeni = rows.find((r) => r[8] === 86500)!;
+    expect(yemeni[9]).toBe('USD');
+    expect(yemeni[10]).toMatch(/^Applicant: أ\. \*+\d{4}/);
+    const bijie = rows.find((r) => r[8] === 18600)!;
+    expect(bijie[10]).toMatch(/^Applicant: 龙\. \*{14}[\dX]{4}/);
+    expect(bijie[12]).toBe('Guizhou');
+    const text = JSON.stringify(rows);
+    for (const name of secrets.names) expect(text).not.toContain(name);
+    for (const number of secrets.numbers) expect(text).not.toContain(number);
+  });
+
+  it('gives a bureau an XLSX without names or identity numbers (scanned)', async () => {
+    const sheet = await workbookAs(bureau);
+    expect(cellsOf(sheet.getRow(1))[10]).toBe('当事人');
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => cellsOf(sheet.getRow(i + 2)));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows)
+      expect(String(row[10])).toMatch(/^(申请人|被申请人|第三人)(; (申请人|被申请人|第三人))*$/);
+    const text = JSON.stringify(rows);
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(text).not.toMatch(/\*{3,}/);
     const people: { name: string }[] = await t.dataSource.query(
       'SELECT name_original AS name FROM person UNION SELECT name_original AS name FROM organisation',
     );
