@@ -1,11 +1,17 @@
 /**
  * Every page of the web app, by path, with the roles that may open it. Pages live in
  * pages/<role>/; add a page by adding an entry here (nav: true puts it in the header for those
- * roles, in this order). HOME is where each role lands after sign-in and at `/`.
+ * roles, in this order). Two roles may each have their own page at one path: the route their
+ * role may open wins. HOME is where each role lands after sign-in and at `/`.
  */
 import type { RouteDef } from './ui/router';
 import type { Role } from './ui/session';
+import { statisticsPage } from './pages/bureau/statistics';
+import { casePage } from './pages/clerk/case';
+import { casesPage } from './pages/clerk/cases';
 import { clerkDashboardPage } from './pages/clerk/dashboard';
+import { panelPage } from './pages/clerk/panel';
+import { registerPage } from './pages/clerk/register';
 
 export const HOME: Record<Role, string> = {
   clerk: '/clerk',
@@ -16,13 +22,14 @@ export const HOME: Record<Role, string> = {
 
 export const ROUTES: RouteDef[] = [
   // Clerk (station) pages
-  {
-    path: '/clerk',
-    roles: ['clerk', 'admin'],
-    title: 'nav.dashboard',
-    nav: true,
-    render: () => clerkDashboardPage(),
-  },
+  { path: '/clerk', roles: ['clerk', 'admin'], title: 'nav.dashboard', nav: true, render: () => clerkDashboardPage() },
+  { path: '/clerk/register', roles: ['clerk', 'admin'], title: 'nav.register', nav: true, render: registerPage },
+  { path: '/cases', roles: ['clerk', 'admin'], title: 'nav.cases', nav: true, render: casesPage },
+  { path: '/cases/:id', roles: ['clerk', 'admin'], title: 'nav.case', render: casePage },
+  { path: '/cases/:id/panel', roles: ['clerk', 'admin'], title: 'panel.navTitle', render: panelPage },
+
+  // Bureau pages (clerks see their own station's figures)
+  { path: '/bureau', roles: ['bureau', 'admin', 'clerk'], title: 'nav.statistics', nav: true, render: statisticsPage },
 
   // Mediator pages (pages/mediator/)
 ];
