@@ -42,7 +42,7 @@ export interface CaseFacts {
   homeProvinces: string[];
   /** Distinct kinds of the mediators seated on the panel and not removed. */
   mediatorKinds: string[];
-  /** Languages of mediation (see DEFINITIONS.md): session languages, else parties' first choice. */
+  /** Languages of mediation (README, "Statistics definitions"): session languages, else parties' first choice. */
   languages: string[];
   /** The agreement's current version when it is effective. */
   effectiveAgreement: { effectiveAt: Date; amounts: MoneyAmount[] } | null;

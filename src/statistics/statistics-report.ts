@@ -1,6 +1,6 @@
 /*
  * The pure aggregation behind every statistics output (JSON, CSV, XLSX, PDF). It takes case
- * facts and a period and applies the definitions of DEFINITIONS.md; nothing here touches the
+ * facts and a period and applies the definitions (README, "Statistics definitions"); nothing here touches the
  * database, so the scenario specs can check hand-computed figures.
  */
 import { CASE_SOURCES } from '../cases/mediation-case.entity';
@@ -107,7 +107,7 @@ export function percentile(values: number[], p: number): number | null {
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The measures of a set of cases over one period (DEFINITIONS.md, one definition per line). */
+/** The measures of a set of cases over one period (README, "Statistics definitions"). */
 export function measure(cases: readonly CaseFacts[], period: ReportPeriod): Measures {
   const m = {
     accepted: 0,

@@ -38,8 +38,7 @@ export class StatisticsController {
   @RequirePermission('statistics:read')
   @ApiOperation({
     summary: 'The report as a printable PDF with charts (Chinese unless lang; RTL for ar, fa, ur)',
-    description:
-      'Title, period, scope and generation time; the measures; bars by dispute type, nationality, home province and mediator kind; accepted against settled by month; the definitions (README, "Statistics definitions").',
+    description: `Title, period, scope and generation time; the measures; bars by dispute type, nationality, home province and mediator kind; accepted against settled by month; the definitions in short.\n\n${STATISTICS_DEFINITIONS}`,
   })
   @ApiProduces('application/pdf')
   async reportPdf(

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CaseTransition } from '../../src/cases/case-transition.entity';
 import { DISPUTE_TYPES } from '../../src/reference/dispute-types';
+import { STATISTICS_DEFINITIONS } from '../../src/statistics/definitions';
 import { bijieWageCase, mediatingCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
 
@@ -234,6 +235,16 @@ describe('Statistics report through the API', () => {
       ['2025-03', 2, 1, 1],
     ]);
     expect(q1.body.totals).toMatchObject({ accepted: 4, settled: 1, pendingAtEnd: 1 });
+  });
+
+  it('documents the definitions in the API description of the report routes', async () => {
+    const doc = (await t.as(admin).get('/api/docs-json').expect(200)).body;
+    const paths = doc.paths as Record<string, { get: { description: string } }>;
+    expect(paths['/api/v1/statistics/report'].get.description).toBe(STATISTICS_DEFINITIONS);
+    expect(paths['/api/v1/statistics/export'].get.description).toBe(STATISTICS_DEFINITIONS);
+    expect(paths['/api/v1/statistics/report.pdf'].get.description).toContain(
+      STATISTICS_DEFINITIONS,
+    );
   });
 
   it('narrows only within the caller’s scope and refuses bad periods in the caller’s language', async () => {
