@@ -12,6 +12,14 @@ import { casesPage } from './pages/clerk/cases';
 import { clerkDashboardPage } from './pages/clerk/dashboard';
 import { panelPage } from './pages/clerk/panel';
 import { registerPage } from './pages/clerk/register';
+import { renderAgreementDraft } from './pages/mediator/agreement-draft.page';
+import { renderAgreementSignatures } from './pages/mediator/agreement-signatures.page';
+import { renderCalendar } from './pages/mediator/calendar.page';
+import { renderMediatorCase } from './pages/mediator/case.page';
+import { renderFollowUps } from './pages/mediator/follow-ups.page';
+import { renderMyCases } from './pages/mediator/my-cases.page';
+import { renderScheduleSession } from './pages/mediator/schedule-session.page';
+import { renderSessionRecord } from './pages/mediator/session-record.page';
 
 export const HOME: Record<Role, string> = {
   clerk: '/clerk',
@@ -32,4 +40,13 @@ export const ROUTES: RouteDef[] = [
   { path: '/bureau', roles: ['bureau', 'admin', 'clerk'], title: 'nav.statistics', nav: true, render: statisticsPage },
 
   // Mediator pages (pages/mediator/)
+  { path: '/mediator', roles: ['mediator'], title: 'web-mediator:nav.cases', nav: true, render: renderMyCases },
+  { path: '/mediator/calendar', roles: ['mediator'], title: 'web-mediator:nav.calendar', nav: true, render: renderCalendar },
+  { path: '/mediator/cases/:caseId', roles: ['mediator'], title: 'web-mediator:case.title', render: renderMediatorCase },
+  // Before /sessions/:sessionId, which would otherwise take "new" for a session id.
+  { path: '/mediator/cases/:caseId/sessions/new', roles: ['mediator'], title: 'web-mediator:schedule.title', render: renderScheduleSession },
+  { path: '/mediator/cases/:caseId/sessions/:sessionId', roles: ['mediator'], title: 'web-mediator:record.title', render: renderSessionRecord },
+  { path: '/mediator/cases/:caseId/agreement', roles: ['mediator'], title: 'web-mediator:agreement.title', render: renderAgreementDraft },
+  { path: '/mediator/cases/:caseId/agreement/signatures', roles: ['mediator'], title: 'web-mediator:signatures.title', render: renderAgreementSignatures },
+  { path: '/mediator/cases/:caseId/follow-ups', roles: ['mediator'], title: 'web-mediator:followUp.title', render: renderFollowUps },
 ];
