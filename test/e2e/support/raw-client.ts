@@ -20,10 +20,29 @@ export class RawClient {
     this.base = new URL(baseUrl);
   }
 
-  send(
+  /**
+   * A socket the server closed after its keep-alive timeout (5 s) while the client was about to
+   * reuse it fails with ECONNRESET before the server read anything; such a request is sent again
+   * once on a new socket, as Node's documentation advises (`request.reusedSocket`).
+   */
+  async send(
     method: string,
     path: string,
     options: { body?: Buffer | string; headers?: Record<string, string> } = {},
+  ): Promise<RawResponse> {
+    try {
+      return await this.sendOnce(method, path, options);
+    } catch (error) {
+      if ((error as { staleSocket?: boolean }).staleSocket)
+        return this.sendOnce(method, path, options);
+      throw error;
+    }
+  }
+
+  private sendOnce(
+    method: string,
+    path: string,
+    options: { body?: Buffer | string; headers?: Record<string, string> },
   ): Promise<RawResponse> {
     const body =
       options.body === undefined
@@ -63,7 +82,11 @@ export class RawClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET')
+          Object.assign(error, { staleSocket: true });
+        reject(error);
+      });
       if (body) req.write(body);
       req.end();
     });
