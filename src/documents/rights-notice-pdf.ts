@@ -31,42 +31,7 @@ export async function renderRightsNotice(notice: RightsNotice, t: Translate): Pr
     lang: notice.languages[1] ?? 'zh-CN',
     creationDate: notice.documentDate,
   });
-  const each = (fn: (language: SupportedLanguage) => string) =>
-    Object.fromEntries(notice.languages.map((l) => [l, fn(l)])) as Block['texts'];
-  const line = (key: string, params: Record<string, unknown> = {}) =>
-    each((l) => t(`documents:${key}`, params, l));
-  const blocks: Block[] = [
-    { kind: 'title', texts: line('notice.title') },
-    {
-      kind: 'body',
-      texts: each(
-        (l) =>
-          `${notice.committee[l === 'zh-CN' ? 'nameZh' : 'nameEn']}  ·  ${t('documents:agreement.caseNumber', { number: notice.caseNumber }, l)}`,
-      ),
-    },
-    {
-      kind: 'body',
-      texts: each((l) =>
-        t(
-          'documents:notice.to',
-          { name: notice.party.name(l), role: t(`documents:role.${notice.party.role}`, {}, l) },
-          l,
-        ),
-      ),
-    },
-    { kind: 'body', texts: line('notice.intro') },
-    { kind: 'heading', texts: line('notice.rightsHeading') },
-    ...['right1', 'right2', 'right3', 'right4'].map((key, i) => ({
-      kind: 'body' as const,
-      texts: each((l) => `(${i + 1}) ${t(`documents:notice.${key}`, {}, l)}`),
-    })),
-    { kind: 'heading', texts: line('notice.dutiesHeading') },
-    ...['duty1', 'duty2', 'duty3'].map((key, i) => ({
-      kind: 'body' as const,
-      texts: each((l) => `(${i + 1}) ${t(`documents:notice.${key}`, {}, l)}`),
-    })),
-    { kind: 'body', texts: line('notice.acknowledgement') },
-  ];
+  const blocks = rightsNoticeBlocks(notice, t);
   const flow = new PageFlow(doc, { top: margins.top, bottom: layout.page.height - margins.bottom });
   drawBlocks(doc, flow, blocks, notice.languages, layout, margins.left, width, false);
 
@@ -116,4 +81,44 @@ export async function renderRightsNotice(notice: RightsNotice, t: Translate): Pr
     }
   }
   return renderPdfToBuffer(doc);
+}
+
+/** The notice's text as bilingual blocks (Chinese first); the case file reuses them. */
+export function rightsNoticeBlocks(notice: RightsNotice, t: Translate): Block[] {
+  const each = (fn: (language: SupportedLanguage) => string) =>
+    Object.fromEntries(notice.languages.map((l) => [l, fn(l)])) as Block['texts'];
+  const line = (key: string, params: Record<string, unknown> = {}) =>
+    each((l) => t(`documents:${key}`, params, l));
+  return [
+    { kind: 'title', texts: line('notice.title') },
+    {
+      kind: 'body',
+      texts: each(
+        (l) =>
+          `${notice.committee[l === 'zh-CN' ? 'nameZh' : 'nameEn']}  ·  ${t('documents:agreement.caseNumber', { number: notice.caseNumber }, l)}`,
+      ),
+    },
+    {
+      kind: 'body',
+      texts: each((l) =>
+        t(
+          'documents:notice.to',
+          { name: notice.party.name(l), role: t(`documents:role.${notice.party.role}`, {}, l) },
+          l,
+        ),
+      ),
+    },
+    { kind: 'body', texts: line('notice.intro') },
+    { kind: 'heading', texts: line('notice.rightsHeading') },
+    ...['right1', 'right2', 'right3', 'right4'].map((key, i) => ({
+      kind: 'body' as const,
+      texts: each((l) => `(${i + 1}) ${t(`documents:notice.${key}`, {}, l)}`),
+    })),
+    { kind: 'heading', texts: line('notice.dutiesHeading') },
+    ...['duty1', 'duty2', 'duty3'].map((key, i) => ({
+      kind: 'body' as const,
+      texts: each((l) => `(${i + 1}) ${t(`documents:notice.${key}`, {}, l)}`),
+    })),
+    { kind: 'body', texts: line('notice.acknowledgement') },
+  ];
 }

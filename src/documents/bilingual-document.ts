@@ -1,0 +1,260 @@
+/*
+ * Page furniture shared by the case documents other than the agreement copy: a running header
+ * (committee and case number), blocks in Chinese and the party languages, free-text lines in the
+ * language they were written in, signature boxes, and page numbers in every language. Content
+ * builders return blocks (pure data, unit-tested); this file draws them.
+ */
+import { DomainError, ErrorDetail } from '../errors/domain-error';
+import { directionOf, matchLanguage, SupportedLanguage } from '../i18n/languages';
+import { Block, drawBlocks, Translate } from './agreement-pdf';
+import { AgreementTemplate, loadTemplate } from './document-template';
+import { PageFlow } from './pdf/page-flow';
+import { createPdfDocument, renderPdfToBuffer } from './pdf/pdf-writer';
+import { findUnrenderableCharacters } from './pdf/script-runs';
+import { drawParagraph, drawParagraphAt, measureParagraph } from './pdf/text-block';
+
+/** A line of free text in the language it is written in (any BCP 47 tag). */
+export interface TextLine {
+  text: string;
+  language: string;
+  /** Secondary lines (translations, labels) are set smaller. */
+  small?: boolean;
+  bold?: boolean;
+}
+
+export type DocBlock =
+  | Block
+  | { kind: 'lines'; lines: TextLine[]; indent?: number }
+  | { kind: 'signatures'; boxes: TextLine[][] };
+
+export interface DocumentFrame {
+  committee: { nameZh: string; nameEn: string };
+  caseNumber: string;
+  /** Chinese first, then the party languages. */
+  languages: SupportedLanguage[];
+  documentDate: Date;
+  pdfA?: boolean;
+}
+
+export const layoutOf = () => loadTemplate<AgreementTemplate>('agreement');
+
+/** Direction of free text: right-to-left for Arabic-script languages, whatever its tag's region. */
+export function directionOfTag(tag: string): 'ltr' | 'rtl' {
+  const language = matchLanguage(tag);
+  if (language) return directionOf(language);
+  return ['ps', 'sd', 'ug', 'ku', 'he', 'yi', 'dv'].includes(tag.split('-')[0]) ? 'rtl' : 'ltr';
+}
+
+/** Every text a list of blocks would draw, for the renderability check. */
+export function textsOf(blocks: DocBlock[]): string[] {
+  return blocks.flatMap((block) =>
+    block.kind === 'lines'
+      ? block.lines.map((l) => l.text)
+      : block.kind === 'signatures'
+        ? block.boxes.flat().map((l) => l.text)
+        : Object.values(block.texts).filter((t): t is string => typeof t === 'string'),
+  );
+}
+
+/**
+ * Refuses a document holding a character no embedded font can show (it would print as an empty
+ * box): 422 naming each character and its code point.
+ */
+export function assertBlocksRenderable(blocks: DocBlock[]): void {
+  const details: ErrorDetail[] = [];
+  const seen = new Set<number>();
+  for (const text of textsOf(blocks))
+    for (const c of findUnrenderableCharacters(text)) {
+      if (seen.has(c.codePoint)) continue;
+      seen.add(c.codePoint);
+      details.push({
+        field: 'text',
+        key: 'agreements:validation.unrenderableCharacter',
+        params: {
+          field: 'text',
+          language: '',
+          character: c.character,
+          codePoint: `U+${c.codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
+        },
+      });
+    }
+  if (details.length)
+    throw new DomainError(
+      'UNRENDERABLE_TEXT',
+      'unprocessable',
+      'documents:errors.UNRENDERABLE_TEXT',
+      { characters: details.map((d) => d.params!.codePoint).join(', ') },
+      details,
+    );
+}
+
+export interface OpenDocument {
+  doc: PDFKit.PDFDocument;
+  flow: PageFlow;
+  layout: AgreementTemplate;
+  left: number;
+  width: number;
+}
+
+/** A new A4 document with the running header on every page. */
+export function openDocument(frame: DocumentFrame, title: string): OpenDocument {
+  const layout = layoutOf();
+  const { margins } = layout.page;
+  const width = layout.page.width - margins.left - margins.right;
+  const doc = createPdfDocument({
+    title,
+    author: frame.committee.nameZh,
+    subject: frame.caseNumber,
+    lang: frame.languages[1] ?? 'zh-CN',
+    creationDate: frame.documentDate,
+    pdfA: frame.pdfA,
+    size: layout.page.size,
+    margins,
+  });
+  const header = (): number => {
+    const line = `${frame.committee.nameZh}  ${frame.committee.nameEn}  ·  ${frame.caseNumber}`;
+    const drawn = drawParagraphAt(doc, line, {
+      x: margins.left,
+      y: margins.top - 30,
+      width,
+      fontSize: layout.header.fontSize,
+      direction: 'ltr',
+      align: 'center',
+    });
+    doc
+      .moveTo(margins.left, drawn.y + 2)
+      .lineTo(margins.left + width, drawn.y + 2)
+      .lineWidth(0.5)
+      .strokeColor('#888888')
+      .stroke();
+    return margins.top;
+  };
+  header();
+  const flow = new PageFlow(doc, {
+    top: margins.top,
+    bottom: layout.page.height - margins.bottom,
+    onNewPage: header,
+  });
+  return { doc, flow, layout, left: margins.left, width };
+}
+
+/** Draws blocks into the flow: bilingual blocks, free-text lines, then signature boxes. */
+export function drawDocBlocks(
+  open: OpenDocument,
+  blocks: DocBlock[],
+  languages: SupportedLanguage[],
+): void {
+  const { doc, flow, layout, left, width } = open;
+  for (const block of blocks) {
+    if (block.kind === 'lines') {
+      const indent = block.indent ?? 0;
+      for (const line of block.lines)
+        drawParagraph(
+          doc,
+          line.text,
+          {
+            x: left + indent,
+            width: width - indent,
+            fontSize: line.small ? layout.body.secondaryFontSize - 0.5 : layout.body.fontSize,
+            direction: directionOfTag(line.language),
+            bold: line.bold,
+            lineGap: layout.body.lineGap,
+          },
+          flow,
+        );
+      flow.advance(layout.body.paragraphGap);
+    } else if (block.kind === 'signatures') {
+      drawSignatureBoxes(open, block.boxes);
+    } else {
+      drawBlocks(doc, flow, [block], languages, layout, left, width, false);
+    }
+  }
+}
+
+function drawSignatureBoxes(open: OpenDocument, boxes: TextLine[][]): void {
+  const { doc, flow, layout, left, width } = open;
+  const { signatures } = layout;
+  const gap = 12;
+  const boxWidth = (width - gap * (signatures.columns - 1)) / signatures.columns;
+  const style = (line: TextLine) => ({
+    width: boxWidth - 8,
+    fontSize: line.small ? signatures.fontSize - 1.5 : signatures.fontSize,
+    direction: directionOfTag(line.language),
+    bold: line.bold,
+  });
+  flow.advance(layout.heading.gapBefore);
+  for (let i = 0; i < boxes.length; i += signatures.columns) {
+    const row = boxes.slice(i, i + signatures.columns);
+    const labelHeight = Math.max(
+      ...row.map((lines) =>
+        lines.reduce((sum, line) => sum + measureParagraph(line.text, style(line)).height, 0),
+      ),
+    );
+    const height =
+      labelHeight +
+      loadTemplate<{ signatures: { boxHeight: number } }>('case-file').signatures.boxHeight;
+    flow.ensureSpace(height);
+    row.forEach((lines, j) => {
+      const x = left + j * (boxWidth + gap);
+      let y = flow.y + 2;
+      for (const line of lines)
+        y = drawParagraphAt(doc, line.text, { x: x + 4, y, ...style(line) }).y;
+      doc
+        .rect(x, flow.y - 3, boxWidth, height)
+        .lineWidth(0.6)
+        .strokeColor('#444444')
+        .stroke();
+    });
+    flow.advance(height + signatures.gapAfter);
+  }
+}
+
+/** Page n of N in every language of the document, at the foot of every page. */
+export function drawPageNumbers(
+  open: OpenDocument,
+  languages: SupportedLanguage[],
+  t: Translate,
+): void {
+  const { doc, layout, left, width } = open;
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page++) {
+    doc.switchToPage(page);
+    let y = layout.footer.y;
+    for (const language of languages) {
+      y = drawParagraphAt(
+        doc,
+        t('documents:footer.page', { page: page - range.start + 1, pages: range.count }, language),
+        {
+          x: left,
+          y,
+          width,
+          fontSize: layout.footer.fontSize,
+          direction: directionOf(language),
+          align: 'center',
+        },
+      ).y;
+    }
+  }
+}
+
+/** One document on its own: checked for renderability, drawn, numbered, ended. */
+export async function renderDocument(
+  frame: DocumentFrame,
+  title: string,
+  blocks: DocBlock[],
+  t: Translate,
+): Promise<Buffer> {
+  assertBlocksRenderable(blocks);
+  const open = openDocument(frame, title);
+  drawDocBlocks(open, blocks, frame.languages);
+  drawPageNumbers(open, frame.languages, t);
+  return renderPdfToBuffer(open.doc);
+}
+
+/** Each language's text of a key, as a bilingual block's texts. */
+export function eachLanguage(
+  languages: SupportedLanguage[],
+  fn: (language: SupportedLanguage) => string,
+): Block['texts'] {
+  return Object.fromEntries(languages.map((l) => [l, fn(l)])) as Block['texts'];
+}
