@@ -68,4 +68,74 @@ describe('TransactionRunner on SQLite', () => {
     expect(seen).toBe(1);
     expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 2 }]);
   });
+  describe('group commit', () => {
+    const commitsDuring = async (action: () => Promise<unknown>) => {
+      let commits = 0;
+      const original = dataSource.createQueryRunner.bind(dataSource);
+      jest.spyOn(dataSource, 'createQueryRunner').mockImplementation((...args) => {
+        const runner = original(...args);
+        const send = runner.query.bind(runner);
+        runner.query = ((sql: string, ...rest: unknown[]) => {
+          if (sql === 'COMMIT') commits++;
+          return (send as (...a: unknown[]) => Promise<unknown>)(sql, ...rest);
+        }) as typeof runner.query;
+        return runner;
+      });
+      await action();
+      jest.restoreAllMocks();
+      return commits;
+    };
+
+    it('commits units that queued together with one COMMIT, and a failing unit leaves no trace', async () => {
+      await dataSource.query('CREATE TABLE entry (n INTEGER NOT NULL UNIQUE)');
+      const runner = new TransactionRunner(dataSource);
+      let outcomes: PromiseSettledResult<number>[] = [];
+      const commits = await commitsDuring(async () => {
+        outcomes = await Promise.allSettled(
+          Array.from({ length: 40 }, (_, i) =>
+            runner.run(async (manager) => {
+              await manager.query('INSERT INTO entry (n) VALUES (?)', [i]);
+              // Unit 7 writes a row and then breaks a constraint: all of it must roll back.
+              if (i === 7) await manager.query('INSERT INTO entry (n) VALUES (?)', [0]);
+              await manager.query('UPDATE counter SET n = n + 1');
+              return i;
+            }),
+          ),
+        );
+      });
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(39);
+      expect(outcomes[7]).toMatchObject({ status: 'rejected' });
+      const rows: { n: number }[] = await dataSource.query('SELECT n FROM entry ORDER BY n');
+      expect(rows.map((r) => r.n)).toEqual(
+        Array.from({ length: 40 }, (_, i) => i).filter((i) => i !== 7),
+      );
+      expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 39 }]);
+      // The first unit commits alone; the 39 that queued behind it share far fewer commits.
+      expect(commits).toBeGreaterThanOrEqual(2);
+      expect(commits).toBeLessThanOrEqual(4);
+    });
+
+    it('answers no unit of a group whose COMMIT fails, and keeps none of them', async () => {
+      await dataSource.query('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+      await dataSource.query(
+        'CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)',
+      );
+      const runner = new TransactionRunner(dataSource);
+      const first = runner.run((manager) => manager.query('UPDATE counter SET n = n + 1'));
+      // Queued behind the first: one group. The orphan child fails only at COMMIT.
+      const group = [
+        runner.run((manager) => manager.query('UPDATE counter SET n = n + 10')),
+        runner.run((manager) => manager.query('INSERT INTO child (parent_id) VALUES (42)')),
+        runner.run((manager) => manager.query('UPDATE counter SET n = n + 100')),
+      ];
+      await first;
+      const settled = await Promise.allSettled(group);
+      expect(settled.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 1 }]);
+      expect(await dataSource.query('SELECT COUNT(*) AS n FROM child')).toEqual([{ n: 0 }]);
+      // The runner goes on working after a failed group.
+      await runner.run((manager) => manager.query('UPDATE counter SET n = n + 1000'));
+      expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 1001 }]);
+    });
+  });
 });

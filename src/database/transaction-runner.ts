@@ -47,19 +47,38 @@ function isPostgresRetryable(error: unknown): boolean {
   return !!code && RETRYABLE_POSTGRES_CODES.has(code);
 }
 
+/** Most units of work committed together on SQLite (see TransactionRunner). */
+export const SQLITE_MAX_GROUP = 64;
+
+interface QueuedWork {
+  work: (manager: EntityManager) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Runs a unit of work in one database transaction.
  *
- * TypeORM's SQLite driver shares a single connection, so two overlapping transactions would
- * collide ("cannot start a transaction within a transaction"): in-process, SQLite transactions
- * queue one after another. Across processes on the same file SQLite's own lock serialises them:
- * each begins IMMEDIATE (see beginImmediately); one that still found the file locked after the
- * busy timeout has rolled back and is tried again. PostgreSQL transactions run concurrently and
- * are retried on serialization failures and deadlocks.
+ * PostgreSQL transactions run concurrently and are retried on serialization failures and
+ * deadlocks.
+ *
+ * TypeORM's SQLite driver shares a single connection, so in-process SQLite transactions queue one
+ * after another. The queue is committed in groups: the units waiting when the connection frees
+ * up run one after another inside one IMMEDIATE transaction, each in a savepoint of its own, and
+ * one COMMIT makes them all durable. A unit that fails is rolled back to its savepoint (its
+ * caller gets its error at once, nothing of it remains); the others' callers are answered only
+ * after the COMMIT, so nothing is acknowledged before it is on disk. Each COMMIT costs a disk
+ * sync (milliseconds); one sync for a group instead of one per unit is what lets intake keep up
+ * with many clerks at once. Alone, a unit is a group of one.
+ *
+ * Across processes on the same file SQLite's own lock serialises the groups: each begins
+ * IMMEDIATE (see beginImmediately); a BEGIN that still found the file locked after the busy
+ * timeout is tried again.
  */
 @Injectable()
 export class TransactionRunner {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: QueuedWork[] = [];
+  private draining = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -74,20 +93,51 @@ export class TransactionRunner {
         isPostgresRetryable,
         POSTGRES_ATTEMPTS,
       );
-    const previous = this.tail;
-    let release!: () => void;
-    this.tail = new Promise<void>((resolve) => (release = resolve));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
     try {
-      await previous;
-      const runner = beginImmediately(this.dataSource.createQueryRunner());
-      return await this.withRetry(
-        () => runner.manager.transaction(work),
-        isSqliteBusy,
-        SQLITE_ATTEMPTS,
-      );
+      while (this.queue.length) await this.commitGroup(this.queue.splice(0, SQLITE_MAX_GROUP));
     } finally {
-      release();
+      this.draining = false;
     }
+  }
+
+  private async commitGroup(group: QueuedWork[]): Promise<void> {
+    const runner = beginImmediately(this.dataSource.createQueryRunner());
+    try {
+      await this.withRetry(() => runner.startTransaction(), isSqliteBusy, SQLITE_ATTEMPTS);
+    } catch (error) {
+      for (const unit of group) unit.reject(error);
+      return;
+    }
+    const done: { unit: QueuedWork; value: unknown }[] = [];
+    try {
+      for (const unit of group) {
+        await runner.startTransaction(); // a savepoint inside the group's transaction
+        try {
+          const value = await unit.work(runner.manager);
+          await runner.commitTransaction(); // releases the savepoint
+          done.push({ unit, value });
+        } catch (error) {
+          await runner.rollbackTransaction(); // back to the savepoint: the others stay
+          unit.reject(error);
+        }
+      }
+      await runner.commitTransaction();
+    } catch (error) {
+      // The connection failed under the group (disk full, I/O error): nothing was committed.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      for (const { unit } of done) unit.reject(error);
+      return;
+    }
+    for (const { unit, value } of done) unit.resolve(value);
   }
 
   private async withRetry<T>(
