@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { JsonObject } from '../common/json';
 import { currentContext } from '../request-context/request-context';
+import { lockCase } from './case-lock';
 import { CaseTransition } from './case-transition.entity';
 
 export interface TimelineEvent {
@@ -22,6 +23,9 @@ export async function appendTimeline(
   at = new Date(),
 ): Promise<CaseTransition> {
   const repository = manager.getRepository(CaseTransition);
+  // Two writers of one case at once (two sessions cancelled, two attachments) must not both
+  // take the next place.
+  await lockCase(manager, caseId);
   const last = await repository
     .createQueryBuilder('t')
     .select('MAX(t.ordinal)', 'max')

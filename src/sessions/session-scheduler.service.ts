@@ -139,6 +139,8 @@ export class SessionScheduler {
   /** Moves a session in time or place (bookings are checked again), or cancels it. */
   async update(caseId: string, sessionId: string, dto: UpdateSessionDto, user: AuthenticatedUser) {
     await this.transactions.run(async (manager) => {
+      // The case row before the bookings' locks, in the order scheduling takes them.
+      await lockCase(manager, caseId);
       await this.queries.load(caseId, user, manager);
       const session = await loadSession(manager, caseId, sessionId);
       if (session.signedAt) throw recordSigned();

@@ -192,6 +192,53 @@ describe('Races with two app processes on one database', () => {
     );
   });
 
+  it("keeps one case's timeline in order when its sessions are cancelled at once", async () => {
+    const c = await mediatingCase();
+    const sessions: string[] = [];
+    for (let day = 1; day <= 6; day++)
+      sessions.push(
+        (
+          await ok(
+            {
+              method: 'POST',
+              path: `/api/v1/cases/${c.id}/sessions`,
+              body: {
+                startsAt: `2027-04-0${day}T09:30`,
+                endsAt: `2027-04-0${day}T11:00`,
+                room: '第一调解室',
+                publicity: 'public',
+                languages: ['ar', 'zh-CN'],
+                participants: {
+                  partyIds: c.parties.map((p) => p.id),
+                  panelMemberIds: [mediators.lead],
+                },
+              },
+            },
+            201,
+          )
+        ).id,
+      );
+    const replies = await race(
+      sessions.map((id) => ({
+        method: 'PATCH',
+        path: `/api/v1/cases/${c.id}/sessions/${id}`,
+        body: { status: 'cancelled', cancellationReason: '申请人航班延误' },
+      })),
+    );
+    expect(tally(codesOf(replies))).toEqual({ '200': sessions.length });
+    const ordinals = await db.query<{ ordinal: number | string; event: string }>(
+      `SELECT ordinal, event FROM case_transition WHERE case_id = '${c.id}' ORDER BY ordinal`,
+    );
+    expect(ordinals.map((o) => Number(o.ordinal))).toEqual(ordinals.map((_, i) => i + 1));
+    expect(ordinals.filter((o) => o.event === 'session_cancelled')).toHaveLength(sessions.length);
+    // Nowhere in the database two timeline entries of one case share a place.
+    expect(
+      await db.query(
+        'SELECT case_id, ordinal FROM case_transition GROUP BY case_id, ordinal HAVING COUNT(*) > 1',
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves one consistent agreement version under concurrent drafts, issues, revisions and signatures', async () => {
     const c = await mediatingCase();
     const draft = draftFor();
