@@ -112,23 +112,6 @@ function asWritten(language: SupportedLanguage, text: string): string {
   return language === 'fa' ? text.replace(/\u06c0/g, '\u0647\u0654') : text;
 }
 
-/** Independent vowels and vowel signs, which pdf.js returns as the glyphs drawn. */
-function isDevanagariVowel(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
-  return (
-    (cp >= 0x900 && cp <= 0x914) || (cp >= 0x93a && cp <= 0x94f) || cp === 0x962 || cp === 0x963
-  );
-}
-
-function letterCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  return counts;
-}
-
-// Languages whose whole clauses pdf.js recovers in order, not only letter by letter.
-const EXACT_IN_PDFJS = new Set<SupportedLanguage>(['en', 'ru', 'fr', 'es', 'pt', 'ko', 'tr']);
-
 const LUMP_SUM = {
   payer: 'respondent:1',
   payee: 'applicant:1',
@@ -276,28 +259,16 @@ describe('Agreement copies: Chinese with each party language, as PDFs a person a
         sample.facts,
         sample.name,
       ];
-      const extracted = squeeze(asWritten(language, await pdfJsText(pdf)));
-      if (!EXACT_IN_PDFJS.has(language)) {
-        // pdf.js gives mixed right-to-left lines and Devanagari clusters in its own order (see the
-        // closing note of the documents issue): here every letter of every clause must be there.
-        const available = letterCounts(extracted);
-        for (const clause of expected) {
-          // pdf.js ignores ActualText, so Devanagari vowel signs come out as the glyphs drawn.
-          const letters =
-            language === 'hi'
-              ? [...squeeze(clause)].filter((ch) => !isDevanagariVowel(ch)).join('')
-              : squeeze(clause);
-          const missing = [...letterCounts(letters)]
-            .filter(([ch, n]) => (available.get(ch) ?? 0) < n)
-            .map(([ch]) => ch);
-          expect({ clause, missing }).toEqual({ clause, missing: [] });
-        }
-      } else
-        for (const clause of expected)
-          expect({ clause, found: extracted.includes(squeeze(clause)) }).toEqual({
-            clause,
-            found: true,
-          });
+      // Every clause in both languages, whole and in logical order: pdf.js joins glyphs in
+      // content-stream order, so right-to-left lines with numbers, Latin words or brackets and
+      // Devanagari syllables come out as written only because the engine draws the pieces of a
+      // line in logical order and maps reordered glyphs back (see pdf-extraction-fixes.ts).
+      const extracted = squeeze(await pdfJsText(pdf));
+      for (const clause of expected)
+        expect({ clause, found: extracted.includes(squeeze(clause)) }).toEqual({
+          clause,
+          found: true,
+        });
 
       // The same copy renders to the same bytes.
       const again = await request(t.http)
@@ -375,7 +346,7 @@ describe('The notice of rights and duties, in Chinese and the party language', (
     const text = squeeze(await pdfJsText(pdf));
     for (const key of ['title', 'right1', 'duty1']) {
       expect(text).toContain(squeeze(notices('zh-CN')[key]));
-      expect(letterCounts(text).get('ح') ?? 0).toBeGreaterThan(0);
+      expect(text).toContain(squeeze(notices('ar')[key]));
     }
     if (hasPoppler()) {
       const poppler = squeeze(pdftotext(pdf));

@@ -20,6 +20,20 @@ interface PdfJsDocument {
   destroy(): Promise<void>;
 }
 
+// Beside the sample clauses: Latin and Chinese inside Arabic, Arabic inside English.
+const CLAUSES: readonly { lang: string; direction: 'ltr' | 'rtl'; text: string }[] = [
+  ...SAMPLE_CLAUSES,
+  {
+    lang: 'ar with Latin and Chinese',
+    direction: 'rtl',
+    text: 'الطرف الأول: شركة النور للتجارة (Al-Noor Trading LLC)، والطرف الثاني: 张伟 (Zhang Wei).',
+  },
+  {
+    lang: 'en with Arabic',
+    direction: 'ltr',
+    text: 'Party A: Al-Noor Trading LLC (شركة النور للتجارة) agrees.',
+  },
+];
 /** One clause per page, so each page's text is one clause. */
 async function renderClausesOnePerPage(pageWidth: number): Promise<Buffer> {
   const doc = createPdfDocument({
@@ -30,7 +44,7 @@ async function renderClausesOnePerPage(pageWidth: number): Promise<Buffer> {
     size: [pageWidth, 400],
     margins: { top: 40, bottom: 40, left: 40, right: 40 },
   });
-  SAMPLE_CLAUSES.forEach((clause, i) => {
+  CLAUSES.forEach((clause, i) => {
     if (i > 0) doc.addPage();
     const flow = new PageFlow(doc, { top: 40, bottom: 360 });
     drawParagraph(
@@ -94,14 +108,13 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 // ZWNJ and the embedding marks pdftotext wraps RTL lines in are invisible; ignore them.
 const stripSpace = (s: string) => s.replace(/[\s\u200c\u202a-\u202e]+/g, '');
 const sortedChars = (s: string) => Array.from(stripSpace(s)).sort().join('');
-const LTR_TOKEN = /\(?[0-9A-Za-z][0-9A-Za-z,.-]*[0-9A-Za-z]\)?/g;
 
-const LTR_EXACT = SAMPLE_CLAUSES.map((c, i) => [c.lang, i] as const).filter(
-  ([lang]) => !['ar', 'fa', 'ur', 'hi'].includes(lang),
-);
-const RTL = SAMPLE_CLAUSES.map((c, i) => [c.lang, i] as const).filter(
-  ([, i]) => SAMPLE_CLAUSES[i].direction === 'rtl',
-);
+const ALL = CLAUSES.map((c, i) => [c.lang, i] as const);
+const RTL = ALL.filter(([, i]) => CLAUSES[i].direction === 'rtl');
+// pdf.js keeps spaces only where glyph geometry says so: at the edge of a run it starts anew
+// (each bidi or font piece) it drops the space glyph, and after a zero-width Arabic mark or a
+// Devanagari glyph whose text is carried by another it may add one. Elsewhere spaces are exact.
+const SPACES_EXACT = ALL.filter(([lang]) => !/^(ar|fa|ur|hi)\b/.test(lang));
 
 describe('text extraction', () => {
   let singleLine: Buffer;
@@ -116,59 +129,40 @@ describe('text extraction', () => {
     wrappedTexts = await pdfJsPageTexts(wrapped);
   });
 
-  it.each(LTR_EXACT)('pdf.js recovers the %s clause exactly', (_lang, i) => {
-    expect(collapse(singleLineTexts[i])).toBe(collapse(SAMPLE_CLAUSES[i].text));
-    expect(stripSpace(wrappedTexts[i])).toBe(stripSpace(SAMPLE_CLAUSES[i].text));
+  it.each(ALL)('pdf.js recovers the %s clause exactly, in logical order', (_lang, i) => {
+    expect(stripSpace(singleLineTexts[i])).toBe(stripSpace(CLAUSES[i].text));
+    expect(stripSpace(wrappedTexts[i])).toBe(stripSpace(CLAUSES[i].text));
   });
 
-  /*
-   * pdf.js returns each right-to-left stretch in logical order (lam-alef, shadda and ZWNJ words
-   * included), but stretches separated by numbers or Latin come out in visual order, e.g.
-   * "، ويقرّ الطرفان … طوعاً.2026-03-01 قبل تاريخ (CNY) يوان صيني 50,000.00 يلتزم … مبلغ".
-   * The best achievable here: every stretch, number and Latin token recovered intact.
-   */
-  it.each(RTL)(
-    'pdf.js recovers every stretch of the %s clause between numbers and Latin',
-    (_lang, i) => {
-      const extracted = stripSpace(singleLineTexts[i]);
-      const clause = SAMPLE_CLAUSES[i].text;
-      for (const stretch of clause.split(LTR_TOKEN))
-        expect(extracted).toContain(stripSpace(stretch));
-      for (const number of clause.match(LTR_TOKEN) ?? []) expect(extracted).toContain(number);
-      expect(sortedChars(wrappedTexts[i])).toBe(sortedChars(clause));
-    },
-  );
+  it.each(SPACES_EXACT)('pdf.js keeps the spaces of the %s clause', (_lang, i) => {
+    expect(collapse(singleLineTexts[i])).toBe(collapse(CLAUSES[i].text));
+  });
 
-  it('pdf.js returns Devanagari in glyph (visual) order', () => {
-    const i = SAMPLE_CLAUSES.findIndex((c) => c.lang === 'hi');
-    // pdf.js ignores ActualText and reads the ToUnicode map in glyph order: the reph and the
-    // ि sign move (मार्च → माचर्, कि → िक) and the ों ligature maps to ां. Observed exactly:
-    expect(stripSpace(singleLineTexts[i])).toBe(
-      stripSpace(
-        'पक्ष ख, पक्ष क को 1 माचर् 2026 (2026-03-01) से पहले CNY 50,000.00 का भुगतान करेगा। दोनां पक्ष पुिष्ट करते हैं िक यह िलिखत समझौता स्वेच्छा से िकया गया है।',
-      ),
-    );
-    expect(singleLineTexts[i]).toContain('CNY 50,000.00');
+  it('pdf.js reads Devanagari syllables, reph and ों as written, not in glyph order', () => {
+    const i = CLAUSES.findIndex((c) => c.lang === 'hi');
+    // Glyph order would give माचर्, िक, पुिष्ट and दोनां.
+    for (const word of ['मार्च', 'कि', 'पुष्टि', 'दोनों', 'लिखित'])
+      expect(stripSpace(singleLineTexts[i])).toContain(word);
   });
 
   it('pdftotext recovers Chinese, Latin, Cyrillic, Korean and (through ActualText) Hindi exactly', () => {
-    const pages = pdftotextPages(wrapped, SAMPLE_CLAUSES.length);
+    const pages = pdftotextPages(wrapped, CLAUSES.length);
     if (!pages) return;
-    for (const [lang, i] of [
-      ...LTR_EXACT,
-      ['hi', SAMPLE_CLAUSES.findIndex((c) => c.lang === 'hi')] as const,
-    ]) {
+    // Not the English clause with Arabic inside: poppler reorders brackets around RTL words.
+    const ltrSamples = ALL.filter(
+      ([, i]) => i < SAMPLE_CLAUSES.length && CLAUSES[i].direction === 'ltr',
+    );
+    for (const [lang, i] of ltrSamples) {
       expect({ lang, text: stripSpace(pages[i]) }).toEqual({
         lang,
-        text: stripSpace(SAMPLE_CLAUSES[i].text),
+        text: stripSpace(CLAUSES[i].text),
       });
     }
   });
 
   it('pdftotext recovers every right-to-left character', () => {
-    const pages = pdftotextPages(singleLine, SAMPLE_CLAUSES.length);
+    const pages = pdftotextPages(singleLine, CLAUSES.length);
     if (!pages) return;
-    for (const [, i] of RTL)
-      expect(sortedChars(pages[i])).toBe(sortedChars(SAMPLE_CLAUSES[i].text));
+    for (const [, i] of RTL) expect(sortedChars(pages[i])).toBe(sortedChars(CLAUSES[i].text));
   });
 });

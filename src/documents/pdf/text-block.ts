@@ -9,12 +9,16 @@ import {
   type LaidOutLine,
   type ParagraphLayout,
   type ParagraphStyle,
+  type PositionedPiece,
 } from './paragraph-layout';
 import {
+  encodeGlyphs,
+  glyphTexts,
   needsActualText,
   reverseRtlLigatureToUnicode,
   withActualText,
 } from './pdf-extraction-fixes';
+import { shapeForDrawing } from './text-shaping';
 
 export interface ParagraphBox extends ParagraphStyle {
   x: number;
@@ -41,6 +45,43 @@ export function measureParagraph(
   return { height: layout.height, lineCount: layout.lines.length };
 }
 
+interface PdfkitTextInternals {
+  _font: { encode?: (text: string, features?: string[]) => [string[], object[]] };
+  _fragment(text: string, x: number, y: number, options: object): void;
+}
+
+function drawPiece(
+  doc: PDFKit.PDFDocument,
+  piece: PositionedPiece,
+  x: number,
+  baselineY: number,
+  fontSize: number,
+): void {
+  doc.font(useFace(doc, piece.face)).fontSize(fontSize);
+  if (piece.face.family === 'arabic') reverseRtlLigatureToUnicode(doc);
+  // The glyphs pdfkit would draw, shaped once per process rather than twice per piece.
+  const shaped = shapeForDrawing(piece.face, { text: piece.pdfText, features: piece.features });
+  const { codes, positions } = encodeGlyphs(
+    doc,
+    shaped,
+    glyphTexts(piece.face, piece.pdfText, shaped, piece.rightToLeft),
+  );
+  const internals = doc as unknown as PdfkitTextInternals;
+  const font = internals._font;
+  // pdfkit's text() measures the string twice and encodes it with its own layout; its
+  // _fragment() writes the same operators from these codes and positions.
+  font.encode = () => [codes, positions];
+  try {
+    internals._fragment(piece.pdfText, x, baselineY, {
+      lineBreak: false,
+      baseline: 'alphabetic',
+      textWidth: (shaped.advanceWidth * fontSize) / 1000,
+    });
+  } finally {
+    delete font.encode;
+  }
+}
+
 function drawLine(
   doc: PDFKit.PDFDocument,
   line: LaidOutLine,
@@ -49,16 +90,13 @@ function drawLine(
   fontSize: number,
 ): void {
   const baselineY = top + line.baseline;
-  // Left to right, so extractors that merge adjacent glyphs (pdf.js) see one visual line and
-  // run their own bidi over it, which restores the logical order.
-  for (const piece of line.pieces) {
-    doc.font(useFace(doc, piece.face)).fontSize(fontSize);
-    if (piece.face.family === 'arabic') reverseRtlLigatureToUnicode(doc);
-    const options: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
-    if (piece.features) options.features = piece.features as PDFKit.Mixins.TextOptions['features'];
-    const draw = (): void => {
-      doc.text(piece.pdfText, x + piece.x, baselineY, options);
-    };
+  // Each piece keeps its place on the page, but pieces go into the content stream in logical
+  // order. pdf.js builds text in content-stream order and reorders only within a run of glyphs
+  // it merged (one font, moving right), so in visual order a right-to-left sentence with numbers
+  // or Latin words came out stretch by stretch from left to right. poppler sorts by position.
+  const logicalOrder = [...line.pieces].sort((a, b) => a.start - b.start);
+  for (const piece of logicalOrder) {
+    const draw = (): void => drawPiece(doc, piece, x + piece.x, baselineY, fontSize);
     if (needsActualText(piece.logicalText, piece.rightToLeft))
       withActualText(doc, piece.logicalText, draw);
     else draw();

@@ -11,8 +11,16 @@ export interface FontkitGlyph {
   codePoints: number[];
 }
 
+export interface FontkitGlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
 export interface FontkitGlyphRun {
   glyphs: FontkitGlyph[];
+  positions: FontkitGlyphPosition[];
   advanceWidth: number;
 }
 
@@ -49,6 +57,7 @@ interface BidiModule {
     start?: number,
     end?: number,
   ): Map<number, string>;
+  getMirroredCharacter(char: string): string | null;
 }
 
 export interface LineBreakOpportunity {
