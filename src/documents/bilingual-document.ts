@@ -45,34 +45,36 @@ export function directionOfTag(tag: string): 'ltr' | 'rtl' {
   return ['ps', 'sd', 'ug', 'ku', 'he', 'yi', 'dv'].includes(tag.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
-/** Every text a list of blocks would draw, for the renderability check. */
-export function textsOf(blocks: DocBlock[]): string[] {
+/** Every text a list of blocks would draw, with its language, for the renderability check. */
+export function textsOf(blocks: DocBlock[]): { text: string; language: string }[] {
   return blocks.flatMap((block) =>
     block.kind === 'lines'
-      ? block.lines.map((l) => l.text)
+      ? block.lines
       : block.kind === 'signatures'
-        ? block.boxes.flat().map((l) => l.text)
-        : Object.values(block.texts).filter((t): t is string => typeof t === 'string'),
+        ? block.boxes.flat()
+        : Object.entries(block.texts)
+            .filter((e): e is [string, string] => typeof e[1] === 'string')
+            .map(([language, text]) => ({ text, language })),
   );
 }
 
 /**
  * Refuses a document holding a character no embedded font can show (it would print as an empty
- * box): 422 naming each character and its code point.
+ * box): 422 naming each character, its code point and the language of the text it is in.
  */
 export function assertBlocksRenderable(blocks: DocBlock[]): void {
   const details: ErrorDetail[] = [];
   const seen = new Set<number>();
-  for (const text of textsOf(blocks))
+  for (const { text, language } of textsOf(blocks))
     for (const c of findUnrenderableCharacters(text)) {
       if (seen.has(c.codePoint)) continue;
       seen.add(c.codePoint);
       details.push({
-        field: 'text',
+        field: 'document',
         key: 'agreements:validation.unrenderableCharacter',
         params: {
-          field: 'text',
-          language: '',
+          field: 'document',
+          language,
           character: c.character,
           codePoint: `U+${c.codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
         },

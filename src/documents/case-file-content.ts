@@ -34,19 +34,6 @@ export function paginateIndex(
 export const indexPageCount = (rowPages: number[]): number =>
   rowPages.length ? rowPages[rowPages.length - 1] + 1 : 1;
 
-/**
- * Start page (1-based, in the whole file) of each document: the cover is page 1, the index
- * follows, then each document starts on a new page.
- */
-export function documentStartPages(indexPages: number, documentPageCounts: number[]): number[] {
-  let next = 1 + indexPages + 1;
-  return documentPageCounts.map((count) => {
-    const start = next;
-    next += count;
-    return start;
-  });
-}
-
 export type CustodyPeriod = 'long' | 'short';
 
 /**
