@@ -6,6 +6,7 @@ import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseQueries } from '../cases/case-queries.service';
 import { applyCaseScope } from '../cases/case-scope';
+import { lockCase } from '../cases/case-lock';
 import { appendTimeline } from '../cases/case-timeline';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -38,6 +39,7 @@ const reasonText = (text: MultilingualText | undefined | null, fallback: string)
 /**
  * Outcomes of sessions and follow-up visits, and the case states they lead to: agreement,
  * termination (Art. 26) and withdrawal conclude mediation; follow-ups record performance (Art. 31).
+ * Each write locks the case row first on PostgreSQL: one outcome per session, one state change.
  */
 @Injectable()
 export class SessionOutcomes {
@@ -56,6 +58,7 @@ export class SessionOutcomes {
     user: AuthenticatedUser,
   ) {
     const details = await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       const session = await loadSession(manager, caseId, sessionId);
       if (!session.signedAt) throw recordNotSigned();
@@ -155,6 +158,7 @@ export class SessionOutcomes {
   /** Records a follow-up visit on the case's latest agreement; fully/not performed moves the case. */
   async followUp(caseId: string, dto: FollowUpDto, user: AuthenticatedUser) {
     return this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       if (!['agreement_reached', 'performed', 'not_performed'].includes(found.state))
         throw noAgreementToFollow(found.state);

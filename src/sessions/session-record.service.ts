@@ -5,6 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseAttachment } from '../cases/case-attachment.entity';
 import { CaseQueries } from '../cases/case-queries.service';
+import { lockCase } from '../cases/case-lock';
 import { appendTimeline } from '../cases/case-timeline';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -33,6 +34,8 @@ import {
 /**
  * The session record (调解笔录): attendance, entries in order, signatures. Until it is signed,
  * entries can be edited; after, the record is read-only and only correction entries are added.
+ * Every write locks the case row first on PostgreSQL, so an entry and the signing cannot both
+ * read the record as open, and entries are numbered without a repeat.
  */
 @Injectable()
 export class SessionRecordService {
@@ -59,6 +62,7 @@ export class SessionRecordService {
 
   async addEntry(caseId: string, sessionId: string, dto: RecordEntryDto, user: AuthenticatedUser) {
     await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       const session = await loadSession(manager, caseId, sessionId);
       if (session.status === 'cancelled') throw sessionNotOpen(session.status);
@@ -116,6 +120,7 @@ export class SessionRecordService {
     user: AuthenticatedUser,
   ) {
     await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       const { session, entry } = await this.openEntry(manager, caseId, sessionId, entryId);
       if (dto.speaker) this.checkSpeaker(found, session, dto.speaker);
@@ -142,6 +147,7 @@ export class SessionRecordService {
 
   async deleteEntry(caseId: string, sessionId: string, entryId: string, user: AuthenticatedUser) {
     await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       await this.queries.load(caseId, user, manager);
       await this.openEntry(manager, caseId, sessionId, entryId);
       const correctedBy = await manager
@@ -167,6 +173,7 @@ export class SessionRecordService {
     user: AuthenticatedUser,
   ) {
     await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       await this.queries.load(caseId, user, manager);
       const session = await loadSession(manager, caseId, sessionId);
       if (session.signedAt) throw recordSigned();
@@ -212,6 +219,7 @@ export class SessionRecordService {
    */
   async sign(caseId: string, sessionId: string, dto: SignRecordDto, user: AuthenticatedUser) {
     await this.transactions.run(async (manager) => {
+      await lockCase(manager, caseId);
       const found = await this.queries.load(caseId, user, manager);
       const session = await loadSession(manager, caseId, sessionId);
       if (session.signedAt) throw recordSigned();

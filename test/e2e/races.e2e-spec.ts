@@ -231,12 +231,96 @@ describe('Races with two app processes on one database', () => {
     );
     expect(ordinals.map((o) => Number(o.ordinal))).toEqual(ordinals.map((_, i) => i + 1));
     expect(ordinals.filter((o) => o.event === 'session_cancelled')).toHaveLength(sessions.length);
+    process.stdout.write(
+      `races (${db.kind}): ${sessions.length} sessions of one case cancelled at once, timeline 1..${ordinals.length}\n`,
+    );
     // Nowhere in the database two timeline entries of one case share a place.
     expect(
       await db.query(
         'SELECT case_id, ordinal FROM case_transition GROUP BY case_id, ordinal HAVING COUNT(*) > 1',
       ),
     ).toEqual([]);
+  });
+
+  it('signs a session record once, with exactly the entries written before it', async () => {
+    const c = await mediatingCase();
+    const session = await ok(
+      {
+        method: 'POST',
+        path: `/api/v1/cases/${c.id}/sessions`,
+        body: {
+          startsAt: '2027-05-03T09:30',
+          endsAt: '2027-05-03T11:00',
+          room: '第三调解室',
+          publicity: 'public',
+          languages: ['ar', 'zh-CN'],
+          participants: { partyIds: c.parties.map((p) => p.id), panelMemberIds: [mediators.lead] },
+        },
+      },
+      201,
+    );
+    const base = `/api/v1/cases/${c.id}/sessions/${session.id}/record`;
+    const marks = (session.expectedParticipants as { key: string }[]).map((p) => ({
+      key: p.key,
+      present: true,
+    }));
+    await ok({ method: 'PUT', path: `${base}/attendance`, body: { marks } }, 200);
+    const entry = (n: number) => ({
+      method: 'POST',
+      path: `${base}/entries`,
+      body: {
+        speaker: { kind: 'mediator', mediatorId: mediators.lead, name: 'سالم باوزير' },
+        text: { original: { language: 'ar', text: `البند رقم ${n}.` }, translations: [] },
+      },
+    });
+    await ok(entry(0), 201);
+    const sign = {
+      method: 'POST',
+      path: `${base}/signatures`,
+      body: {
+        signatures: [
+          {
+            signerKind: 'mediator',
+            mediatorId: mediators.lead,
+            name: 'سالم باوزير',
+            method: 'signed',
+          },
+          ...c.parties.map((p) => ({
+            signerKind: 'party',
+            partyId: p.id,
+            name: p.role === 'applicant' ? 'أحمد الحسن' : '陈建国',
+            method: p.role === 'applicant' ? 'fingerprinted' : 'sealed',
+          })),
+        ],
+      },
+    };
+    // Eight entries and two signings at once, through both processes.
+    const requests = [1, 2, 3, 4, 5, 6, 7, 8].map(entry);
+    requests.splice(3, 0, sign);
+    requests.splice(7, 0, sign);
+    const codes = codesOf(await race(requests));
+    const signings = [codes[3], codes[7]];
+    const entries = codes.filter((_, i) => i !== 3 && i !== 7);
+    expect(signings.sort()).toEqual(['200', '409 RECORD_SIGNED']);
+    expect(entries.filter((e) => e !== '201' && e !== '409 RECORD_SIGNED')).toEqual([]);
+
+    const stored = await db.query<{ ordinal: number | string; after_signing: unknown }>(
+      `SELECT ordinal, after_signing FROM session_record_entry WHERE session_id = '${session.id}' ORDER BY ordinal`,
+    );
+    expect(stored.map((e) => Number(e.ordinal))).toEqual(stored.map((_, i) => i + 1));
+    expect(stored).toHaveLength(1 + count(entries, '201'));
+    const [signatures] = await db.query(
+      `SELECT COUNT(*) AS n FROM session_signature WHERE session_id = '${session.id}'`,
+    );
+    expect(Number(signatures.n)).toBe(1 + c.parties.length);
+    // The signing counted exactly the entries written before it; none came in unmarked after it.
+    const [signed] = await db.query<{ summary: string }>(
+      `SELECT summary FROM audit_entry WHERE entity_id = '${session.id}' AND action = 'session.record_signed'`,
+    );
+    expect(JSON.parse(signed.summary).entries).toBe(stored.length);
+    process.stdout.write(
+      `races (${db.kind}): 8 record entries and 2 signings of one session record, signed once with ${stored.length} entries\n`,
+    );
   });
 
   it('leaves one consistent agreement version under concurrent drafts, issues, revisions and signatures', async () => {
