@@ -22,7 +22,11 @@ export async function startServer(options: {
   const started = process.hrtime.bigint();
   const child: ChildProcess = spawn(
     process.execPath,
-    [options.script ?? join(ROOT, 'dist', 'main.js')],
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof' profiles the server under the scenario's load.
+    [
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      options.script ?? join(ROOT, 'dist', 'main.js'),
+    ],
     {
       cwd: ROOT,
       env: {
