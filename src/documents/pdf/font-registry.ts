@@ -64,6 +64,7 @@ export function getFont(face: FontFace): FontkitFont {
   if (!font) {
     font = fontkit.create(readFileSync(fontFilePath(face)));
     fillGlyphCodePoints(font);
+    reuseSubsetPrograms(font);
     parsedFonts.set(key, font);
   }
   return font;
@@ -85,6 +86,40 @@ function fillGlyphCodePoints(font: FontkitFont): void {
     if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
     return glyph;
   };
+}
+
+const SUBSET_PROGRAMS_KEPT = 8;
+
+/**
+ * Writing a subset font program is most of a document's cost: the CJK fonts are CFF with up to
+ * 22,000 local subroutines per font dict, and fontkit writes every one (an unused one as a
+ * one-byte stub) to keep their numbering. The program depends only on the font and the list of
+ * glyphs, so the last few are kept: every copy of one agreement shows the same Chinese text,
+ * and a copy printed again is the same document.
+ */
+function reuseSubsetPrograms(font: FontkitFont): void {
+  const programs = new Map<string, Uint8Array>();
+  const internals = font as unknown as { createSubset(): FontkitSubset };
+  const createSubset = internals.createSubset.bind(font);
+  internals.createSubset = () => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let program = programs.get(key);
+      if (program) programs.delete(key);
+      else program = encode();
+      programs.set(key, program);
+      if (programs.size > SUBSET_PROGRAMS_KEPT) programs.delete(programs.keys().next().value!);
+      return program;
+    };
+    return subset;
+  };
+}
+
+interface FontkitSubset {
+  glyphs: number[];
+  encode(): Uint8Array;
 }
 
 export function faceHasGlyph(face: FontFace, codePoint: number): boolean {
