@@ -7,7 +7,8 @@
  */
 import { ApiError, download } from '../../ui/api';
 import { append, h } from '../../ui/dom';
-import { formatDay } from '../../ui/format';
+import { formatDay, formatMoney } from '../../ui/format';
+import { has } from '../../ui/i18n';
 import { clearErrors, showErrors } from '../../ui/forms';
 import { badge, pageHeader } from '../../ui/layout';
 import { notify } from '../../ui/notice';
@@ -427,7 +428,7 @@ function draftForm(
     panel.members
       .filter((m) => m.role !== 'interpreter')
       .map((m) =>
-        check(h('bdi', null, memberName(m)), {
+        check(memberName(m), {
           checked: model.mediatorIds.includes(m.mediatorId),
           onChange: (e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
@@ -459,6 +460,10 @@ function draftForm(
     );
     box.setAttribute('data-testid', 'draft-error');
     showErrors(form, error);
+    // Only the languages that lack the text are invalid, not the Chinese beside them.
+    form
+      .querySelectorAll('.m-cell[data-gap="ok"] textarea')
+      .forEach((area) => area.removeAttribute('aria-invalid'));
     form
       .querySelectorAll<HTMLElement>('.field-error:not([hidden])')
       .forEach((line) => line.closest('[data-field]')?.classList.add('m-server-gap'));
@@ -892,9 +897,10 @@ function issuedView(found: CaseDetail, agreement: Agreement): HTMLElement {
           : h(
               'li',
               null,
-              tm(`clause.kind.${term.clause}`),
+              h('strong', null, tm(`clause.kind.${term.clause}`)),
               ' — ',
               h('span', { class: 'm-muted' }, tm('agreement.inAllLanguages')),
+              paramSummary(found, term.params ?? {}),
             ),
       ),
     ),
@@ -912,6 +918,37 @@ function issuedView(found: CaseDetail, agreement: Agreement): HTMLElement {
         },
         tm('case.signatures'),
       ),
+    ),
+  );
+}
+
+/** A clause's details as the mediator entered them: parties by name, money, dates, texts in Chinese. */
+function paramSummary(found: CaseDetail, params: Record<string, unknown>): HTMLElement | null {
+  const shown = (value: unknown): string => {
+    if (typeof value === 'boolean') return value ? tm('followUp.yes') : tm('followUp.no');
+    if (typeof value === 'string') {
+      const party = found.parties.find((p) => p.id === value);
+      if (party) return partyName(party);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+      return has(`web-mediator:clause.value.${value}`) ? tm(`clause.value.${value}`) : value;
+    }
+    if (Array.isArray(value)) return value.map(shown).join('; ');
+    if (value && typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      if ('currency' in v) return formatMoney(v as { amount: string; currency: string });
+      if ('dueDate' in v) return `${shown(v.amount)} (${shown(v.dueDate)})`;
+      if ('original' in v)
+        return fromMultilingual(v as unknown as MultilingualText).text['zh-CN'] ?? '';
+    }
+    return '';
+  };
+  const rows = Object.entries(params).filter(([name]) => name !== 'languages');
+  if (!rows.length) return null;
+  return h(
+    'dl',
+    { class: 'm-params' },
+    rows.map(([name, value]) =>
+      h('div', null, h('dt', null, tm(`clause.param.${name}`)), h('dd', null, shown(value))),
     ),
   );
 }
@@ -962,8 +999,8 @@ export function copiesCard(found: CaseDetail, agreement: Agreement): HTMLElement
         return h(
           'li',
           null,
-          h('bdi', null, name),
-          ` — ${languageName('zh-CN')} + ${languageName(p.language)} `,
+          name,
+          ` — ${p.language === 'zh-CN' ? languageName('zh-CN') : `${languageName('zh-CN')} + ${languageName(p.language)}`} `,
           show,
           ' ',
           save,

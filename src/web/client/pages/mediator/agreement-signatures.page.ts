@@ -10,7 +10,17 @@ import { notify } from '../../ui/notice';
 import { PageContext, refresh } from '../../ui/router';
 import { copiesCard } from './agreement-draft.page';
 import { Agreement, CaseDetail, mediatorApi } from './mediator-api';
-import { act, card, caseHeader, errorBox, options, partyName, table, tm } from './parts';
+import {
+  act,
+  card,
+  caseHeader,
+  errorBox,
+  nameWithLatin,
+  options,
+  partyName,
+  table,
+  tm,
+} from './parts';
 
 const METHODS = ['signed', 'sealed', 'fingerprinted'];
 
@@ -51,7 +61,7 @@ export async function renderAgreementSignatures(context: PageContext): Promise<N
     ...current.content.mediators.map((m) => ({
       kind: 'mediator',
       ref: m.ref,
-      label: m.name,
+      label: nameWithLatin(m.name, null),
       method: 'signed',
     })),
     { kind: 'committee', ref: 'committee', label: tm('signatures.committee'), method: 'sealed' },
@@ -105,7 +115,7 @@ export async function renderAgreementSignatures(context: PageContext): Promise<N
     return h(
       'tr',
       { 'data-signer-row': `${s.kind}:${s.ref}` },
-      h('td', null, h('bdi', null, s.label)),
+      h('td', null, s.label),
       h('td', null, tm(`signatures.kind.${s.kind}`)),
       h('td', null, done ? tm('signatures.done') : tm('signatures.waiting')),
       h('td', null, cell),

@@ -7,6 +7,7 @@ import { h } from '../../ui/dom';
 import { PageContext } from '../../ui/router';
 import { calendarFeedPath } from './mediator-api';
 import { sessionsOfMyCases } from './my-sessions';
+import { formatDay } from '../../ui/format';
 import { pageHeader } from '../../ui/layout';
 import { errorBox, formatRange, formatWeekday, formatWhen, tm } from './parts';
 import { addDays, localParts, sessionsByDay, weekOf } from './session-times';
@@ -107,6 +108,13 @@ export async function renderCalendar(context: PageContext): Promise<Node> {
     const byDay = sessionsByDay(all, days);
     page.append(
       h(
+        'h2',
+        { class: 'm-week-title' },
+        tm('calendar.weekOf', { date: `${formatDay(days[0])} – ${formatDay(days[6])}` }),
+      ),
+    );
+    page.append(
+      h(
         'ol',
         {
           class: 'm-week',
@@ -118,7 +126,7 @@ export async function renderCalendar(context: PageContext): Promise<Node> {
             'li',
             { class: day === today ? 'm-day m-today' : 'm-day' },
             h(
-              'h2',
+              'h3',
               null,
               formatWeekday(day),
               day === today ? h('span', { class: 'badge badge-info' }, tm('calendar.today')) : null,

@@ -51,7 +51,7 @@ export async function renderMediatorCase(context: PageContext): Promise<Node> {
               h(
                 'li',
                 null,
-                h('bdi', null, partyName(p)),
+                partyName(p),
                 ` — ${roleLabel(p.role)}; `,
                 tm('case.copyLanguage', { language: languageName(copyLanguageOf(p, SUPPORTED)) }),
               ),
@@ -65,7 +65,7 @@ export async function renderMediatorCase(context: PageContext): Promise<Node> {
             'ul',
             { class: 'm-plain' },
             panel.members.map((m) =>
-              h('li', null, h('bdi', null, memberName(m)), ` — ${tm(`panelRole.${m.role}`)}`),
+              h('li', null, memberName(m), ` — ${tm(`panelRole.${m.role}`)}`),
             ),
           ),
         ),

@@ -65,7 +65,7 @@ export async function renderFollowUps(context: PageContext): Promise<Node> {
                   null,
                   v.satisfaction.map((s, i) => [
                     i ? '; ' : '',
-                    h('bdi', null, nameOf(s.partyId)),
+                    nameOf(s.partyId),
                     `: ${tm(`followUp.satisfactionValue.${s.level}`)}`,
                   ]),
                 ),

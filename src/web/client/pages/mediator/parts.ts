@@ -19,7 +19,9 @@ export const roleLabel = (role: string) => enumLabel(`mediators:partyRole.${role
 
 export function languageName(tag: string): string {
   try {
-    return new Intl.DisplayNames([language()], { type: 'language' }).of(tag) ?? tag;
+    // "Chinese", not "Chinese (China)": the documents are in Simplified Chinese, named as such.
+    const shown = tag === 'zh-CN' ? 'zh' : tag;
+    return new Intl.DisplayNames([language()], { type: 'language' }).of(shown) ?? tag;
   } catch {
     return tag;
   }
@@ -42,18 +44,20 @@ export const SUPPORTED = [
 const RTL = ['ar', 'fa', 'ur'];
 export const dirOf = (tag: string) => (RTL.includes(tag.split('-')[0]) ? 'rtl' : 'ltr');
 
-/** A party's name as written, with its Latin form for readers of other scripts. */
+/**
+ * A name as written with its Latin form in brackets, for readers of other scripts. The written
+ * name is isolated (U+2068 … U+2069), so an Arabic name keeps its own direction in either layout.
+ */
+export function nameWithLatin(name: string, latin: string | null | undefined): string {
+  return latin && latin !== name ? `\u2068${name}\u2069 (${latin})` : `\u2068${name}\u2069`;
+}
+
 export function partyName(party: CaseParty): string {
-  const latin = party.person?.nameLatin ?? party.organisation?.nameLatin;
-  return latin && latin !== party.displayName
-    ? `${party.displayName} (${latin})`
-    : party.displayName;
+  return nameWithLatin(party.displayName, party.person?.nameLatin ?? party.organisation?.nameLatin);
 }
 
 export function memberName(member: PanelMember): string {
-  return member.nameLatin && member.nameLatin !== member.name
-    ? `${member.name} (${member.nameLatin})`
-    : member.name;
+  return nameWithLatin(member.name, member.nameLatin);
 }
 
 /** Date and time of an instant as wall time in the session's zone, in the interface language. */
@@ -226,7 +230,7 @@ export function caseHeader(found: CaseDetail, title: string): HTMLElement {
       ' ',
       found.parties.map((p, i) => [
         i ? ' · ' : '',
-        h('span', null, `${roleLabel(p.role)}: `, h('bdi', null, partyName(p))),
+        h('span', null, `${roleLabel(p.role)}: `, partyName(p)),
       ]),
     ),
   );

@@ -107,24 +107,20 @@ export async function renderScheduleSession(context: PageContext): Promise<Node>
   );
   const parties = group(
     tm('schedule.parties'),
-    found.parties.map((p) => checkbox('partyIds', p.id, h('bdi', null, partyName(p)), true)),
+    found.parties.map((p) => checkbox('partyIds', p.id, partyName(p), true)),
     'participants.partyIds',
   );
   const seated = panel.members.filter((m) => m.role !== 'interpreter');
   const mediators = group(
     tm('schedule.mediators'),
-    seated.map((m) =>
-      checkbox('panelMemberIds', m.mediatorId, h('bdi', null, memberName(m)), true),
-    ),
+    seated.map((m) => checkbox('panelMemberIds', m.mediatorId, memberName(m), true)),
     'participants.panelMemberIds',
   );
   const interpreters = panel.members.filter((m) => m.role === 'interpreter');
   const interpreterGroup = interpreters.length
     ? group(
         tm('schedule.interpreters'),
-        interpreters.map((m) =>
-          checkbox('interpreterIds', m.mediatorId, h('bdi', null, memberName(m)), true),
-        ),
+        interpreters.map((m) => checkbox('interpreterIds', m.mediatorId, memberName(m), true)),
         'participants.interpreterIds',
       )
     : null;

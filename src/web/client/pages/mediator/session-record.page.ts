@@ -112,7 +112,7 @@ function attendanceSection(world: World): Node {
           return h(
             'li',
             null,
-            h('bdi', null, participantName(world, p)),
+            participantName(world, p),
             ` — ${mark ? tm(mark.present ? 'record.present' : 'record.absent') : '—'}`,
             mark?.note ? ` (${mark.note})` : '',
           );
@@ -148,7 +148,7 @@ function attendanceSection(world: World): Node {
           h(
             'label',
             { for: present.id },
-            h('bdi', null, participantName(world, p)),
+            participantName(world, p),
             ` (${tm(`record.speaker.${p.kind}`)})`,
           ),
         ),
@@ -190,13 +190,13 @@ function attendanceSection(world: World): Node {
   return section;
 }
 
-function textBlock(language: string, text: string, extra: Node | string | null = null) {
+/** One language of an entry: its name and how it came about above the text, in its direction. */
+function textBlock(language: string, text: string, note: string, gap = false) {
   return h(
     'div',
-    { class: 'm-text' },
-    h('span', { class: 'm-lang' }, languageName(language)),
+    { class: 'm-cell m-text', 'data-gap': gap ? 'unchecked' : 'ok' },
+    h('span', { class: 'm-lang' }, `${languageName(language)} · ${note}`),
     h('p', { lang: language, dir: dirOf(language) }, text),
-    extra,
   );
 }
 
@@ -205,7 +205,7 @@ function entriesSection(world: World): Node {
   const ordinalOf = (id: string | null) => record.entries.find((e) => e.id === id)?.ordinal;
   return h(
     'section',
-    { 'aria-labelledby': 'm-entries' },
+    { class: 'card', 'aria-labelledby': 'm-entries' },
     h('h2', { id: 'm-entries' }, tm('record.entries')),
     record.entries.length
       ? h(
@@ -225,28 +225,27 @@ function entriesSection(world: World): Node {
                   'p',
                   { class: 'm-speaker' },
                   h('strong', null, h('bdi', null, e.speaker.name)),
-                  ` (${tm(`record.speaker.${e.speaker.kind}`)})`,
+                  ` (${tm(`record.speaker.${e.speaker.kind}`)}) `,
                   e.correctsEntryId
                     ? h(
                         'span',
-                        { class: 'm-badge' },
-                        ` ${tm('record.corrects', { n: ordinalOf(e.correctsEntryId) ?? '?' })}`,
+                        { class: 'badge badge-warn' },
+                        tm('record.corrects', { n: ordinalOf(e.correctsEntryId) ?? '?' }),
                       )
                     : null,
                 ),
-                textBlock(
-                  e.text.original.language,
-                  e.text.original.text,
-                  h('span', { class: 'm-muted' }, ` ${tm('record.spoken')}`),
-                ),
-                e.text.translations.map((tr) =>
-                  textBlock(
-                    tr.language,
-                    tr.text,
-                    h(
-                      'span',
-                      { class: tr.checked ? 'm-muted' : 'm-gap-unchecked' },
-                      ` ${tr.checked ? tm('record.checkedBy', { name: tr.translatedBy }) : tm('record.unchecked')}`,
+                h(
+                  'div',
+                  { class: 'm-entry-texts' },
+                  textBlock(e.text.original.language, e.text.original.text, tm('record.spoken')),
+                  e.text.translations.map((tr) =>
+                    textBlock(
+                      tr.language,
+                      tr.text,
+                      tr.checked
+                        ? tm('record.checkedBy', { name: tr.translatedBy })
+                        : `⚠ ${tm('record.unchecked')}`,
+                      !tr.checked,
                     ),
                   ),
                 ),
@@ -478,7 +477,7 @@ function signSection(world: World): Node | null {
       row: h(
         'tr',
         null,
-        h('th', { scope: 'row' }, h('bdi', null, s.label)),
+        h('th', { scope: 'row' }, s.label),
         h('td', null, tm(`record.speaker.${s.signerKind}`)),
         h('td', null, method),
       ),
