@@ -24,7 +24,7 @@ describe('TransactionRunner on SQLite', () => {
       type: 'sqlite',
       database: file,
       enableWAL: true,
-      busyTimeout: 5000,
+      busyTimeout: 250,
     });
     await dataSource.initialize();
     await dataSource.query('CREATE TABLE counter (n INTEGER NOT NULL)');
@@ -51,6 +51,27 @@ describe('TransactionRunner on SQLite', () => {
       );
     });
     expect(attempt).toMatch(/SQLITE_BUSY/);
+  });
+
+  it('tries again when another writer held the lock past the busy timeout', async () => {
+    await exec('BEGIN IMMEDIATE; UPDATE counter SET n = n + 1');
+    const committed = new Promise<void>((resolve) =>
+      setTimeout(() => void exec('COMMIT').then(resolve), 400),
+    );
+    const runner = new TransactionRunner(dataSource);
+    let attempts = 0;
+    const seen = await runner.run(async (manager) => {
+      attempts++;
+      const [{ n }] = await manager.query('SELECT n FROM counter');
+      await manager.query('UPDATE counter SET n = ?', [n + 1]);
+      return n;
+    });
+    await committed;
+    // The first attempt gave up at BEGIN, before the work ran; the next one found the lock free.
+    expect([attempts, seen]).toEqual([1, 1]);
+    expect(await runner.run((manager) => manager.query('SELECT n FROM counter'))).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it('waits for another writer and reads its commit, instead of failing on the upgrade', async () => {
