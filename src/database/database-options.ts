@@ -1,5 +1,6 @@
 import { mkdirSync } from 'fs';
 import { dirname, join } from 'path';
+import * as sqlite3 from 'sqlite3';
 import { DataSourceOptions } from 'typeorm';
 
 export interface DatabaseSettings {
@@ -9,6 +10,15 @@ export interface DatabaseSettings {
 
 const entities = [join(__dirname, '..', '**', '*.entity.{ts,js}')];
 const migrations = [join(__dirname, 'migrations', '*.{ts,js}')];
+
+/**
+ * The sqlite3 module as TypeORM should see it. TypeORM calls `verbose()` on the driver, which
+ * wraps every Database and Statement method to capture a second stack trace per call: at intake
+ * load that was a tenth of the CPU. This view hands TypeORM the module itself instead.
+ */
+const quietSqlite3: typeof sqlite3 = Object.create(sqlite3, {
+  verbose: { value: () => quietSqlite3 },
+});
 
 /** SQLite (WAL, foreign keys, busy timeout) unless DATABASE_URL points at PostgreSQL. */
 export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
@@ -29,6 +39,7 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     mkdirSync(dirname(settings.SQLITE_PATH), { recursive: true });
   return {
     type: 'sqlite',
+    driver: quietSqlite3,
     database: settings.SQLITE_PATH,
     entities,
     migrations,

@@ -8,12 +8,19 @@ export function isCurrencyCode(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Z]{3}$/.test(value) && CURRENCIES.has(value);
 }
 
+// Building a NumberFormat costs about a millisecond; there are a few hundred currencies.
+const DIGITS = new Map<string, number>();
+
 /** Minor-unit digits of a currency per ISO 4217 as the runtime's CLDR data has it (CNY 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = DIGITS.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    DIGITS.set(currency, digits);
+  }
+  return digits;
 }
 
 export const DECIMAL_AMOUNT = /^(0|[1-9]\d{0,14})(\.\d{1,3})?$/;
