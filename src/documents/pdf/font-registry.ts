@@ -122,14 +122,36 @@ interface FontkitSubset {
   encode(): Uint8Array;
 }
 
+// Font choice asks about every character of every paragraph; fontkit's cmap lookup is not free.
+const coverage = new Map<string, Map<number, boolean>>();
+
 export function faceHasGlyph(face: FontFace, codePoint: number): boolean {
-  return getFont(face).hasGlyphForCodePoint(codePoint);
+  const key = faceName(face);
+  let known = coverage.get(key);
+  if (!known) {
+    known = new Map();
+    coverage.set(key, known);
+  }
+  let has = known.get(codePoint);
+  if (has === undefined) {
+    has = getFont(face).hasGlyphForCodePoint(codePoint);
+    known.set(codePoint, has);
+  }
+  return has;
 }
+
+const metrics = new Map<string, { ascent: number; descent: number }>();
 
 /** Vertical metrics in em units, from hhea, used to size line boxes. */
 export function faceMetrics(face: FontFace): { ascent: number; descent: number } {
-  const font = getFont(face);
-  return { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
+  const key = faceName(face);
+  let found = metrics.get(key);
+  if (!found) {
+    const font = getFont(face);
+    found = { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
+    metrics.set(key, found);
+  }
+  return found;
 }
 
 const registeredByDocument = new WeakMap<PDFKit.PDFDocument, Set<string>>();
@@ -151,6 +173,20 @@ export function useFace(doc: PDFKit.PDFDocument, face: FontFace): string {
     registered.add(name);
   }
   return name;
+}
+
+/**
+ * Makes `face` the document's current font. pdfkit finds the default document font (the same
+ * parsed Noto Sans) under its PostScript name and reuses it, but then forgets the registered
+ * name: every later `font(name)` opened and threw away another embedded font, comparing name
+ * tables as JSON each time. The embedded font is remembered under the name instead.
+ */
+export function selectFace(doc: PDFKit.PDFDocument, face: FontFace): void {
+  const name = useFace(doc, face);
+  doc.font(name);
+  const internals = doc as unknown as { _font: unknown; _fontFamilies?: Record<string, unknown> };
+  if (internals._fontFamilies && !internals._fontFamilies[name])
+    internals._fontFamilies[name] = internals._font;
 }
 
 /** Parsed font to give the pdfkit constructor so it never falls back to Helvetica. */

@@ -55,7 +55,18 @@ function isFullwidthPunctuation(cp: number): boolean {
   );
 }
 
+const classified = new Map<string, ScriptClass>();
+
 export function classifyCharacter(ch: string): ScriptClass {
+  let script = classified.get(ch);
+  if (script === undefined) {
+    script = classifyUncached(ch);
+    classified.set(ch, script);
+  }
+  return script;
+}
+
+function classifyUncached(ch: string): ScriptClass {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp < 0x80) return /[A-Za-z]/.test(ch) ? 'latin' : 'neutral';
   if (HAN.test(ch) || isFullwidthPunctuation(cp)) return 'han';

@@ -2,7 +2,7 @@
  * Drawing API for document layouts: paragraphs that flow across pages, and rows of
  * side-by-side cells (Chinese left, party language right) whose height is the tallest cell.
  */
-import { useFace } from './font-registry';
+import { selectFace } from './font-registry';
 import { FlowPosition, PageFlow } from './page-flow';
 import {
   layoutParagraph,
@@ -57,7 +57,8 @@ function drawPiece(
   baselineY: number,
   fontSize: number,
 ): void {
-  doc.font(useFace(doc, piece.face)).fontSize(fontSize);
+  selectFace(doc, piece.face);
+  doc.fontSize(fontSize);
   if (piece.face.family === 'arabic') reverseRtlLigatureToUnicode(doc);
   // The glyphs pdfkit would draw, shaped once per process rather than twice per piece.
   const shaped = shapeForDrawing(piece.face, { text: piece.pdfText, features: piece.features });

@@ -30,6 +30,9 @@ function reverseByCodePoint(text: string): string {
   return Array.from(text).reverse().join('');
 }
 
+const RUN_CACHE_LIMIT = 50_000;
+const runCache = new Map<string, PdfkitTextRun>();
+
 /**
  * @param logicalText the piece in logical order, brackets already mirrored
  * @param rightToLeft whether the piece's bidi level is odd
@@ -39,6 +42,18 @@ export function toPdfkitRun(
   logicalText: string,
   rightToLeft: boolean,
 ): PdfkitTextRun {
+  // Line breaking asks again for every candidate range; the answer depends only on the inputs.
+  const key = `${faceName(face)}\u0000${rightToLeft ? 1 : 0}\u0000${logicalText}`;
+  let run = runCache.get(key);
+  if (!run) {
+    run = pdfkitRun(face, logicalText, rightToLeft);
+    if (runCache.size >= RUN_CACHE_LIMIT) runCache.clear();
+    runCache.set(key, run);
+  }
+  return run;
+}
+
+function pdfkitRun(face: FontFace, logicalText: string, rightToLeft: boolean): PdfkitTextRun {
   const font = getFont(face);
   let text = '';
   for (const ch of logicalText) {
