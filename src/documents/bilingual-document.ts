@@ -90,6 +90,16 @@ export function assertBlocksRenderable(blocks: DocBlock[]): void {
     );
 }
 
+/** The running header: committee in Chinese and English, and the case number. */
+export const headerLine = (frame: DocumentFrame): string =>
+  `${frame.committee.nameZh}  ${frame.committee.nameEn}  ·  ${frame.caseNumber}`;
+
+/** Blocks plus the page furniture, for the renderability check. */
+export const withHeader = (frame: DocumentFrame, blocks: DocBlock[]): DocBlock[] => [
+  { kind: 'lines', lines: [{ text: headerLine(frame), language: 'zh-CN' }] },
+  ...blocks,
+];
+
 export interface OpenDocument {
   doc: PDFKit.PDFDocument;
   flow: PageFlow;
@@ -114,7 +124,7 @@ export function openDocument(frame: DocumentFrame, title: string): OpenDocument 
     margins,
   });
   const header = (): number => {
-    const line = `${frame.committee.nameZh}  ${frame.committee.nameEn}  ·  ${frame.caseNumber}`;
+    const line = headerLine(frame);
     const drawn = drawParagraphAt(doc, line, {
       x: margins.left,
       y: margins.top - 30,
@@ -246,7 +256,7 @@ export async function renderDocument(
   blocks: DocBlock[],
   t: Translate,
 ): Promise<Buffer> {
-  assertBlocksRenderable(blocks);
+  assertBlocksRenderable(withHeader(frame, blocks));
   const open = openDocument(frame, title);
   drawDocBlocks(open, blocks, frame.languages);
   drawPageNumbers(open, frame.languages, t);

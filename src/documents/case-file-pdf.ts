@@ -13,6 +13,7 @@ import {
   drawPageNumbers,
   OpenDocument,
   openDocument,
+  withHeader,
 } from './bilingual-document';
 import { CaseFileCover, coverBlocks, indexPageCount, paginateIndex } from './case-file-content';
 import { loadTemplate } from './document-template';
@@ -62,7 +63,7 @@ export async function renderCaseFile(
 ): Promise<RenderedCaseFile> {
   const text = docText(t);
   const cover = coverBlocks(file.cover, t);
-  assertBlocksRenderable([...cover, ...file.sections.flatMap((s) => s.blocks)]);
+  assertBlocksRenderable(withHeader(file, [...cover, ...file.sections.flatMap((s) => s.blocks)]));
   const index = loadTemplate<{ index: IndexLayout }>('case-file').index;
   const title = file.languages.map((l) => text('caseFile.coverTitle', {}, l)).join(' / ');
   const open = openDocument(file, title);
