@@ -4,7 +4,16 @@
 // page shell index.html that loads them, and i18n/<lng>.json per locale holding the namespaces
 // the client reads. Everything is served by the service itself: no CDN, no font service.
 // `npm run build` runs it after `nest build` (which empties dist/); e2e tests call buildWeb().
-const { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('fs');
 const { basename, join, resolve } = require('path');
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -74,7 +83,37 @@ async function buildWeb(outdir = DEFAULT_OUT) {
   return { outdir, script, style };
 }
 
-module.exports = { buildWeb, DEFAULT_OUT };
+function newestSource() {
+  let newest = 0;
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  visit(join(__dirname, 'client'));
+  for (const language of LANGUAGES) visit(join(ROOT, 'locales', language));
+  return Math.max(newest, statSync(__filename).mtimeMs);
+}
+
+/**
+ * Builds only when the bundle is missing or older than a client source or locale file, into a
+ * fresh folder swapped in at the end, so that a test already serving the old bundle is not left
+ * with a half-written one. Tests call this before starting a browser.
+ */
+async function ensureWebBuilt(outdir = DEFAULT_OUT) {
+  const index = join(outdir, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource())
+    return { outdir, built: false };
+  const fresh = `${outdir}.${process.pid}.tmp`;
+  await buildWeb(fresh);
+  rmSync(outdir, { recursive: true, force: true });
+  renameSync(fresh, outdir);
+  return { outdir, built: true };
+}
+
+module.exports = { buildWeb, ensureWebBuilt, DEFAULT_OUT };
 
 if (require.main === module) {
   const started = Date.now();

@@ -30,23 +30,88 @@ export const HOME: Record<Role, string> = {
 
 export const ROUTES: RouteDef[] = [
   // Clerk (station) pages
-  { path: '/clerk', roles: ['clerk', 'admin'], title: 'nav.dashboard', nav: true, render: () => clerkDashboardPage() },
-  { path: '/clerk/register', roles: ['clerk', 'admin'], title: 'nav.register', nav: true, render: registerPage },
+  {
+    path: '/clerk',
+    roles: ['clerk', 'admin'],
+    title: 'nav.dashboard',
+    nav: true,
+    render: () => clerkDashboardPage(),
+  },
+  {
+    path: '/clerk/register',
+    roles: ['clerk', 'admin'],
+    title: 'nav.register',
+    nav: true,
+    render: registerPage,
+  },
   { path: '/cases', roles: ['clerk', 'admin'], title: 'nav.cases', nav: true, render: casesPage },
   { path: '/cases/:id', roles: ['clerk', 'admin'], title: 'nav.case', render: casePage },
-  { path: '/cases/:id/panel', roles: ['clerk', 'admin'], title: 'panel.navTitle', render: panelPage },
+  {
+    path: '/cases/:id/panel',
+    roles: ['clerk', 'admin'],
+    title: 'panel.navTitle',
+    render: panelPage,
+  },
 
   // Bureau pages (clerks see their own station's figures)
-  { path: '/bureau', roles: ['bureau', 'admin', 'clerk'], title: 'nav.statistics', nav: true, render: statisticsPage },
+  {
+    path: '/bureau',
+    roles: ['bureau', 'admin', 'clerk'],
+    title: 'nav.statistics',
+    nav: true,
+    render: statisticsPage,
+  },
 
   // Mediator pages (pages/mediator/)
-  { path: '/mediator', roles: ['mediator'], title: 'web-mediator:nav.cases', nav: true, render: renderMyCases },
-  { path: '/mediator/calendar', roles: ['mediator'], title: 'web-mediator:nav.calendar', nav: true, render: renderCalendar },
-  { path: '/mediator/cases/:caseId', roles: ['mediator'], title: 'web-mediator:case.title', render: renderMediatorCase },
+  {
+    path: '/mediator',
+    roles: ['mediator'],
+    title: 'web-mediator:nav.cases',
+    nav: true,
+    render: renderMyCases,
+  },
+  {
+    path: '/mediator/calendar',
+    roles: ['mediator'],
+    title: 'web-mediator:nav.calendar',
+    nav: true,
+    render: renderCalendar,
+  },
+  {
+    path: '/mediator/cases/:caseId',
+    roles: ['mediator'],
+    title: 'web-mediator:case.title',
+    render: renderMediatorCase,
+  },
   // Before /sessions/:sessionId, which would otherwise take "new" for a session id.
-  { path: '/mediator/cases/:caseId/sessions/new', roles: ['mediator'], title: 'web-mediator:schedule.title', render: renderScheduleSession },
-  { path: '/mediator/cases/:caseId/sessions/:sessionId', roles: ['mediator'], title: 'web-mediator:record.title', render: renderSessionRecord },
-  { path: '/mediator/cases/:caseId/agreement', roles: ['mediator'], title: 'web-mediator:agreement.title', render: renderAgreementDraft },
-  { path: '/mediator/cases/:caseId/agreement/signatures', roles: ['mediator'], title: 'web-mediator:signatures.title', render: renderAgreementSignatures },
-  { path: '/mediator/cases/:caseId/follow-ups', roles: ['mediator'], title: 'web-mediator:followUp.title', render: renderFollowUps },
+  {
+    path: '/mediator/cases/:caseId/sessions/new',
+    roles: ['mediator'],
+    title: 'web-mediator:schedule.title',
+    render: renderScheduleSession,
+  },
+  {
+    path: '/mediator/cases/:caseId/sessions/:sessionId',
+    roles: ['mediator'],
+    title: 'web-mediator:record.title',
+    render: renderSessionRecord,
+  },
+  {
+    path: '/mediator/cases/:caseId/agreement',
+    roles: ['mediator'],
+    title: 'web-mediator:agreement.title',
+    render: renderAgreementDraft,
+  },
+  {
+    path: '/mediator/cases/:caseId/agreement/signatures',
+    roles: ['mediator'],
+    title: 'web-mediator:signatures.title',
+    render: renderAgreementSignatures,
+  },
+  {
+    path: '/mediator/cases/:caseId/follow-ups',
+    roles: ['mediator'],
+    title: 'web-mediator:followUp.title',
+    render: renderFollowUps,
+  },
 ];

@@ -1,7 +1,9 @@
 /**
  * Tiny DOM builder used by every page: h('button', { type: 'button', onClick }, t('web:…')).
  * Attributes: `class`, `for` (htmlFor), any `on<Event>` function as a listener, `value`/`checked`
- * as properties, booleans as present/absent attributes; null/undefined/false are skipped.
+ * as properties, `style` as an object of CSS properties ({ 'inline-size': '40%' }, set through
+ * CSSOM since the CSP refuses style attributes), booleans as present/absent attributes;
+ * null/undefined/false are skipped.
  * Children: nodes, strings (as text, never parsed as HTML), numbers, arrays, and falsy values.
  */
 export type Child = Node | string | number | null | undefined | false | Child[];
@@ -17,6 +19,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    } else if (name === 'style' && typeof value === 'object') {
+      // Through CSSOM: the content security policy refuses style attributes.
+      for (const [property, v] of Object.entries(value as Record<string, string>))
+        element.style.setProperty(property, v);
     } else if (name === 'class') {
       element.className = String(value);
     } else if (name === 'for') {

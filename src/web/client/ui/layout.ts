@@ -58,6 +58,10 @@ export function shell(options: {
   const navItems = user
     ? options.routes.filter((r) => r.nav && r.roles.includes(user.role) && !r.path.includes(':'))
     : [];
+  // The deepest entry containing the current path is the current one (/clerk vs /clerk/register).
+  const currentNav = navItems
+    .filter((r) => isCurrent(r.path, options.currentPath))
+    .sort((a, b) => b.path.length - a.path.length)[0];
   const header = h(
     'header',
     { class: 'app-header' },
@@ -83,7 +87,7 @@ export function shell(options: {
                 'a',
                 {
                   href: r.path,
-                  'aria-current': isCurrent(r.path, options.currentPath) ? 'page' : null,
+                  'aria-current': r === currentNav ? 'page' : null,
                 },
                 t(r.title),
               ),

@@ -30,7 +30,22 @@ export interface Match {
   params: Record<string, string>;
 }
 
-export function matchRoute(routes: readonly RouteDef[], pathname: string): Match | null {
+/**
+ * The route for a path; with a role, a route that role may open wins over one it may not, so two
+ * roles can have their own page at the same path.
+ */
+export function matchRoute(
+  routes: readonly RouteDef[],
+  pathname: string,
+  role?: Role,
+): Match | null {
+  if (role) {
+    const own = matchRoute(
+      routes.filter((r) => r.roles.includes(role)),
+      pathname,
+    );
+    if (own) return own;
+  }
   const parts = pathname.split('/').filter(Boolean);
   for (const route of routes) {
     const pattern = route.path.split('/').filter(Boolean);

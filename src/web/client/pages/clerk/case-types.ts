@@ -64,7 +64,7 @@ export interface CaseParty {
     method: string | null;
     refusalReason: string | null;
   };
-  rightsNotice: { deliveredAt: string | null; language: string | null };
+  rightsNotice: { deliveredAt: string | null; language: string | null } | null;
 }
 
 export interface CaseDetail extends CaseSummary {
