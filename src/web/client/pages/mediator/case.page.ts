@@ -9,11 +9,12 @@ import { PageContext } from '../../ui/router';
 import { copyLanguageOf } from './bilingual-text';
 import { mediatorApi } from './mediator-api';
 import {
+  caseNo,
+  languageList,
   card,
   caseHeader,
   errorBox,
   formatRange,
-  languageName,
   memberName,
   partyName,
   roleLabel,
@@ -37,7 +38,7 @@ export async function renderMediatorCase(context: PageContext): Promise<Node> {
     return h(
       'div',
       { class: 'm-page' },
-      caseHeader(found, found.caseNumber),
+      caseHeader(found, caseNo(found.caseNumber)),
       h(
         'div',
         { class: 'grid' },
@@ -51,9 +52,15 @@ export async function renderMediatorCase(context: PageContext): Promise<Node> {
               h(
                 'li',
                 null,
-                partyName(p),
-                ` — ${roleLabel(p.role)}; `,
-                tm('case.copyLanguage', { language: languageName(copyLanguageOf(p, SUPPORTED)) }),
+                h('div', null, partyName(p)),
+                h(
+                  'div',
+                  { class: 'm-muted' },
+                  `${roleLabel(p.role)} · `,
+                  tm('case.copyLanguage', {
+                    language: languageList(['zh-CN', copyLanguageOf(p, SUPPORTED)]),
+                  }),
+                ),
               ),
             ),
           ),
@@ -65,7 +72,12 @@ export async function renderMediatorCase(context: PageContext): Promise<Node> {
             'ul',
             { class: 'm-plain' },
             panel.members.map((m) =>
-              h('li', null, memberName(m), ` — ${tm(`panelRole.${m.role}`)}`),
+              h(
+                'li',
+                null,
+                h('div', null, memberName(m)),
+                h('div', { class: 'm-muted' }, tm(`panelRole.${m.role}`)),
+              ),
             ),
           ),
         ),

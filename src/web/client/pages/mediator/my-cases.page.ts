@@ -8,6 +8,7 @@ import { pageHeader, stateBadge } from '../../ui/layout';
 import { navigate, PageContext } from '../../ui/router';
 import { CaseDetail, mediatorApi } from './mediator-api';
 import {
+  caseNo,
   card,
   errorBox,
   field,
@@ -103,7 +104,7 @@ export async function renderMyCases(context: PageContext): Promise<Node> {
           h(
             'tr',
             { 'data-case-id': c.id },
-            h('td', null, h('a', { href: `/mediator/cases/${c.id}` }, c.caseNumber)),
+            h('td', null, h('a', { href: `/mediator/cases/${c.id}` }, caseNo(c.caseNumber))),
             h(
               'td',
               null,
@@ -140,7 +141,7 @@ async function reminders(): Promise<Node> {
             'a',
             { href: `/mediator/cases/${s.caseId}/sessions/${s.sessionId}` },
             tm('today.session', {
-              caseNumber: s.caseNumber,
+              caseNumber: caseNo(s.caseNumber),
               time: formatWhen(s.startsAt, s.timeZone, false),
             }),
           ),
@@ -154,7 +155,7 @@ async function reminders(): Promise<Node> {
             'a',
             { href: `/mediator/cases/${c.caseId}` },
             tm('today.nearLimit', {
-              caseNumber: c.caseNumber,
+              caseNumber: caseNo(c.caseNumber),
               date: formatDay(c.dueAt.slice(0, 10)),
             }),
           ),
@@ -168,7 +169,7 @@ async function reminders(): Promise<Node> {
             'a',
             { href: `/mediator/cases/${f.caseId}/follow-ups` },
             tm('today.followUpDue', {
-              caseNumber: f.caseNumber,
+              caseNumber: caseNo(f.caseNumber),
               date: formatDay(f.performanceDeadline),
             }),
           ),

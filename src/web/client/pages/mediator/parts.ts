@@ -27,6 +27,12 @@ export function languageName(tag: string): string {
   }
 }
 
+/** Languages named and joined as the interface language joins a list ("Chinese and Arabic"). */
+export function languageList(tags: string[]): string {
+  const names = [...new Set(tags)].map(languageName);
+  return new Intl.ListFormat(language(), { type: 'conjunction' }).format(names);
+}
+
 export const SUPPORTED = [
   'zh-CN',
   'en',
@@ -44,12 +50,18 @@ export const SUPPORTED = [
 const RTL = ['ar', 'fa', 'ur'];
 export const dirOf = (tag: string) => (RTL.includes(tag.split('-')[0]) ? 'rtl' : 'ltr');
 
+/** Text kept in its own direction inside any paragraph (U+2068 FIRST STRONG ISOLATE … U+2069). */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** A case number such as （2026）义金外调字第0006号, whose brackets must not flip in Arabic. */
+export const caseNo = (caseNumber: string) => isolate(caseNumber);
+
 /**
  * A name as written with its Latin form in brackets, for readers of other scripts. The written
  * name is isolated (U+2068 … U+2069), so an Arabic name keeps its own direction in either layout.
  */
 export function nameWithLatin(name: string, latin: string | null | undefined): string {
-  return latin && latin !== name ? `\u2068${name}\u2069 (${latin})` : `\u2068${name}\u2069`;
+  return latin && latin !== name ? `${isolate(name)} (${isolate(latin)})` : isolate(name);
 }
 
 export function partyName(party: CaseParty): string {
@@ -220,7 +232,7 @@ export function caseHeader(found: CaseDetail, title: string): HTMLElement {
       { class: 'm-crumbs', 'aria-label': tm('common.breadcrumbs') },
       h('a', { href: '/mediator' }, tm('cases.title')),
       h('span', { 'aria-hidden': 'true' }, ' › '),
-      h('a', { href: `/mediator/cases/${found.id}` }, found.caseNumber),
+      h('a', { href: `/mediator/cases/${found.id}` }, caseNo(found.caseNumber)),
     ),
     pageHeader(title),
     h(

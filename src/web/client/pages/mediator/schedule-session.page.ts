@@ -13,6 +13,7 @@ import { copyLanguageOf } from './bilingual-text';
 import { CaseDetail, mediatorApi, Panel } from './mediator-api';
 import { MySession, sessionsOfMyCases } from './my-sessions';
 import {
+  caseNo,
   caseHeader,
   check,
   errorBox,
@@ -178,7 +179,7 @@ export async function renderScheduleSession(context: PageContext): Promise<Node>
               h(
                 'a',
                 { href: `/mediator/cases/${o.session.caseId}/sessions/${o.session.id}` },
-                `${o.session.caseNumber} · ${tm('session.numbered', { n: o.session.number })}`,
+                `${caseNo(o.session.caseNumber)} · ${tm('session.numbered', { n: o.session.number })}`,
               ),
               ` (${formatRange(o.session.startsAt, o.session.endsAt, o.session.timeZone)}): `,
               [...o.mediatorIds.map((id) => nameOf(id)), ...(o.room ? [o.room] : [])].join(', '),
