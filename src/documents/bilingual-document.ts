@@ -157,7 +157,16 @@ export function drawDocBlocks(
   languages: SupportedLanguage[],
 ): void {
   const { doc, flow, layout, left, width } = open;
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
+    // Signatures never stand alone on a page: the paragraph before them moves along.
+    const next = blocks[i + 1];
+    if (next?.kind === 'signatures' && next.boxes.length && block.kind !== 'signatures') {
+      const together =
+        measureBlock(open, block, languages) +
+        layout.heading.gapBefore +
+        signatureRowHeight(open, next.boxes.slice(0, layout.signatures.columns));
+      if (together > flow.remaining && together <= flow.pageHeight) flow.nextPage();
+    }
     if (block.kind === 'lines') {
       const indent = block.indent ?? 0;
       for (const line of block.lines)
@@ -180,31 +189,92 @@ export function drawDocBlocks(
     } else {
       drawBlocks(doc, flow, [block], languages, layout, left, width, false);
     }
-  }
+  });
 }
 
-function drawSignatureBoxes(open: OpenDocument, boxes: TextLine[][]): void {
-  const { doc, flow, layout, left, width } = open;
-  const { signatures } = layout;
-  const gap = 12;
-  const boxWidth = (width - gap * (signatures.columns - 1)) / signatures.columns;
-  const style = (line: TextLine) => ({
-    width: boxWidth - 8,
+/** Height a block takes when drawn paragraph by paragraph (as drawBlocks and the lines above do). */
+function measureBlock(open: OpenDocument, block: DocBlock, languages: SupportedLanguage[]): number {
+  const { layout, width } = open;
+  if (block.kind === 'signatures') return 0;
+  if (block.kind === 'lines')
+    return (
+      block.lines.reduce(
+        (sum, line) =>
+          sum +
+          measureParagraph(line.text, {
+            width: width - (block.indent ?? 0),
+            fontSize: line.small ? layout.body.secondaryFontSize - 0.5 : layout.body.fontSize,
+            direction: directionOfTag(line.language),
+            bold: line.bold,
+            lineGap: layout.body.lineGap,
+          }).height,
+        0,
+      ) + layout.body.paragraphGap
+    );
+  const sizes =
+    block.kind === 'title'
+      ? [layout.title.fontSize, layout.title.secondaryFontSize]
+      : block.kind === 'heading'
+        ? [layout.heading.fontSize, layout.heading.fontSize]
+        : [layout.body.fontSize, layout.body.secondaryFontSize];
+  return languages.reduce(
+    (sum, language, i) =>
+      sum +
+      measureParagraph(block.texts[language] ?? '', {
+        width,
+        fontSize: i === 0 ? sizes[0] : sizes[1],
+        direction: directionOf(language),
+        bold: block.kind !== 'body',
+        lineGap: layout.body.lineGap,
+      }).height,
+    layout.body.paragraphGap,
+  );
+}
+
+function signatureStyle(open: OpenDocument, line: TextLine) {
+  const { signatures } = open.layout;
+  return {
+    width: signatureBoxWidth(open) - 8,
     fontSize: line.small ? signatures.fontSize - 1.5 : signatures.fontSize,
     direction: directionOfTag(line.language),
     bold: line.bold,
-  });
+  };
+}
+
+const SIGNATURE_GAP = 12;
+
+function signatureBoxWidth(open: OpenDocument): number {
+  const { columns } = open.layout.signatures;
+  return (open.width - SIGNATURE_GAP * (columns - 1)) / columns;
+}
+
+/** A row of boxes: the tallest label plus room to sign, seal or press a fingerprint. */
+function signatureRowHeight(open: OpenDocument, row: TextLine[][]): number {
+  const labelHeight = Math.max(
+    0,
+    ...row.map((lines) =>
+      lines.reduce(
+        (sum, line) => sum + measureParagraph(line.text, signatureStyle(open, line)).height,
+        0,
+      ),
+    ),
+  );
+  return (
+    labelHeight +
+    loadTemplate<{ signatures: { boxHeight: number } }>('case-file').signatures.boxHeight
+  );
+}
+
+function drawSignatureBoxes(open: OpenDocument, boxes: TextLine[][]): void {
+  const { doc, flow, layout, left } = open;
+  const { signatures } = layout;
+  const gap = SIGNATURE_GAP;
+  const boxWidth = signatureBoxWidth(open);
+  const style = (line: TextLine) => signatureStyle(open, line);
   flow.advance(layout.heading.gapBefore);
   for (let i = 0; i < boxes.length; i += signatures.columns) {
     const row = boxes.slice(i, i + signatures.columns);
-    const labelHeight = Math.max(
-      ...row.map((lines) =>
-        lines.reduce((sum, line) => sum + measureParagraph(line.text, style(line)).height, 0),
-      ),
-    );
-    const height =
-      labelHeight +
-      loadTemplate<{ signatures: { boxHeight: number } }>('case-file').signatures.boxHeight;
+    const height = signatureRowHeight(open, row);
     flow.ensureSpace(height);
     row.forEach((lines, j) => {
       const x = left + j * (boxWidth + gap);
