@@ -443,6 +443,7 @@ function draftForm(
 
   const save = async () => {
     clearErrors(form);
+    form.querySelectorAll('.m-server-gap').forEach((el) => el.classList.remove('m-server-gap'));
     result.replaceChildren();
     const body = toDraft(model, library, panel);
     const saved = agreement
