@@ -4,6 +4,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { toMinorUnits } from '../common/money/money';
 import { TransactionRunner } from '../database/transaction-runner';
+import { insertRow } from '../database/insert-row';
 import { invalidField, ValidationFailedError } from '../errors/domain-error';
 import { Station } from '../stations/station.entity';
 import { CaseNumberCounter } from './case-number-counter.entity';
@@ -74,7 +75,7 @@ export class CaseIntake {
       createdBy,
       version: 1,
     });
-    await manager.getRepository(MediationCase).insert(mediationCase);
+    await insertRow(manager, MediationCase, mediationCase);
 
     // Applicants first, then respondents, then third parties: the order documents list them in.
     const order = { applicant: 0, respondent: 1, third_party: 2 };
@@ -106,7 +107,7 @@ export class CaseIntake {
         rightsNoticeAt: null,
         rightsNoticeLanguage: null,
       });
-      await manager.getRepository(CaseParty).insert(row);
+      await insertRow(manager, CaseParty, row);
       if (party.consent?.decision === 'refused')
         refusals.push({ partyId: row.id, reason: party.consent.reason! });
     }

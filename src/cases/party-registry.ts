@@ -1,3 +1,4 @@
+import { insertRow } from '../database/insert-row';
 import { EntityManager } from 'typeorm';
 import { lookupHash } from '../common/personal-data/field-encryption';
 import { invalidField } from '../errors/domain-error';
@@ -57,8 +58,7 @@ export async function resolvePerson(
       person.needsInterpreter ?? !person.preferredLanguages.some((l) => l.startsWith('zh')),
     occupation: person.occupation ?? null,
   });
-  await repository.insert(created);
-  return created;
+  return insertRow(manager, repository.target, created);
 }
 
 export async function resolveOrganisation(
@@ -96,6 +96,5 @@ export async function resolveOrganisation(
     legalRepresentative: organisation.legalRepresentative ?? null,
     address: organisation.address ?? null,
   });
-  await repository.insert(created);
-  return created;
+  return insertRow(manager, repository.target, created);
 }
