@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { hasPoppler, pdfJsText, pdftotext } from './support/pdf-text';
 import {
   mediatingCase,
@@ -9,40 +8,36 @@ import {
   SessionWorld,
   sessionWorld,
 } from './support/session-fixtures';
+import {
+  ARTIFACTS,
+  Browser,
+  describeIfChromium,
+  ensureWebBuilt,
+  launchBrowser,
+  OFFICE,
+  ROOT,
+  TABLET,
+} from './support/web-browser';
 
 /**
  * The mediator's pages driven in Debian's Chromium against the whole application: log in, schedule
  * a session and meet a double booking, keep the record with a translation, sign it and record the
  * outcome, draft the agreement from the clause library, see the missing translation, issue it,
  * save a party's PDF, record the signatures and a follow-up visit; every outcome is checked
- * through the API. Then part of the flow in Arabic, right to left. Screenshots are kept in
- * test-artifacts/web/mediator-<step>[-<lang>].png.
+ * through the API. Then part of the flow in Arabic, right to left. Screenshots (the viewport, at
+ * 1366x768 and one at 768x1024) are kept in test-artifacts/web/mediator-<step>[-<lang>].png.
  */
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EN = JSON.parse(readFileSync(join(ROOT, 'locales', 'en', 'web-mediator.json'), 'utf8'));
 
 const PASSWORD = 'Mediator!2026web';
 const DAY = '2027-06-07';
 
-async function ensureWebBuilt(): Promise<void> {
-  // CI builds before testing (npm run build); a bare checkout builds the bundle once here.
-  if (existsSync(join(ROOT, 'dist', 'web', 'public', 'index.html'))) return;
-  const { buildWeb } = require(join(ROOT, 'src', 'web', 'build-web.js'));
-  await buildWeb();
-}
-
-const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-
 describeIfChromium('Web app: the mediator pages in a real browser', () => {
   let w: SessionWorld;
   let username: string;
-  let profile: string;
-  let browser: BrowserContext;
+  let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     await ensureWebBuilt();
     w = await sessionWorld();
     username = `web.mediator.${Date.now().toString(36)}`;
@@ -57,28 +52,11 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
         mediatorId: w.mediators.yemeni,
       })
       .expect(201);
-    profile = mkdtempSync(join(tmpdir(), 'web-mediator-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1366, height: 768 },
-      acceptDownloads: true,
-    });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     await w?.t.close();
   });
 
@@ -88,7 +66,7 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
 
   /** A fresh page signed in through the sign-in form, in the language asked for. */
   async function signIn(language: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     (page as Page & { errors?: string[] }).errors = errors;
@@ -319,13 +297,13 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
     await missingCell.scrollIntoViewIfNeeded();
     await shoot(page, 'agreement-gaps');
     // At tablet width the languages stay side by side and nothing scrolls sideways.
-    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.setViewportSize(TABLET);
     await missingCell.scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       768,
     );
     await shoot(page, 'agreement-gaps-tablet');
-    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.setViewportSize(OFFICE);
 
     // Issuing is refused with 422 naming the gaps, shown where they are.
     await page.click('[data-testid=issue]');
