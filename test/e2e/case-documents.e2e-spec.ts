@@ -236,13 +236,14 @@ describe('Case documents: session records, termination notices, judicial confirm
   });
 
   /** A case of an applicant speaking `language`, mediating, with the rights notices delivered. */
-  async function caseOf(language: Language) {
+  async function caseOf(language: Language, respondentLanguage?: Language) {
     const sample = SAMPLES[language];
     const body = yemeniMerchantCase(station) as {
       parties: { person?: Record<string, unknown> }[];
       account: unknown;
       requests: unknown;
     };
+    body.parties[0] = { ...body.parties[0], person: { ...body.parties[0].person } };
     Object.assign(body.parties[0].person!, {
       nameOriginal: sample.name,
       nameLatin: sample.latin,
@@ -262,11 +263,33 @@ describe('Case documents: session records, termination notices, judicial confirm
       ],
     };
     body.requests = text('请求赔偿破损货物损失。', language, sample.said);
+    if (respondentLanguage) {
+      // A person, not the usual Chinese company: another foreign merchant who bought from them.
+      const other = SAMPLES[respondentLanguage];
+      body.parties[1] = {
+        role: 'respondent',
+        person: {
+          nameOriginal: other.name,
+          nameLatin: other.latin,
+          nameZh: other.nameZh,
+          sex: 'male',
+          birthYear: 1979,
+          nationality: other.nationality,
+          identityDocument: {
+            type: 'passport',
+            number: `R${Math.floor(Math.random() * 1e8)}`,
+            country: other.nationality,
+          },
+          preferredLanguages: [respondentLanguage],
+          occupation: 'merchant',
+        },
+      } as (typeof body.parties)[number];
+    }
     const c = await mediatingCase(api(), body);
     for (const p of c.parties)
       await api()
         .post(`/api/v1/cases/${c.id}/parties/${p.id}/rights-notice`)
-        .send({ language: p.role === 'applicant' ? language : 'zh-CN' })
+        .send({ language: p.role === 'applicant' ? language : (respondentLanguage ?? 'zh-CN') })
         .expect(200);
     const panel = (await api().get(`/api/v1/cases/${c.id}/panel`).expect(200)).body;
     const members = (panel.members ?? panel.seats) as { mediatorId: string; role: string }[];
@@ -651,6 +674,49 @@ describe('Case documents: session records, termination notices, judicial confirm
       expect(file.toString('latin1')).not.toMatch(/pdfaid:part/);
     }, 180_000);
   }
+
+  it('a case between an Arabic and a Russian party: each copy in Chinese and its own party language, the case file in all three', async () => {
+    const c = await caseOf('ar', 'ru');
+    const sessionId = await heldSession(c, 'ar');
+    const docs = `/api/v1/cases/${c.id}/documents`;
+    await api()
+      .post(`/api/v1/cases/${c.id}/sessions/${sessionId}/outcome`)
+      .send({
+        kind: 'terminated',
+        routesExplained: ['arbitration', 'administrative', 'court'],
+        reason: {
+          original: { language: 'zh-CN', text: REASON_ZH },
+          translations: [
+            { language: 'ar', text: SAMPLES.ar.reason, translatedBy: '李娜', checked: true },
+            { language: 'ru', text: SAMPLES.ru.reason, translatedBy: '李娜', checked: true },
+          ],
+        },
+      })
+      .expect(201);
+    const notice = await pdf(`${docs}/termination-notices/${sessionId}/${c.respondent}.pdf`);
+    keepArtifacts(notice, 'termination-notice-respondent-ru');
+    const noticeText = squeeze(await pdfJsText(notice));
+    expect(noticeText).toContain(squeeze(locale('ru').termination.title));
+    expect(noticeText).toContain(squeeze(SAMPLES.ru.name));
+    expect(noticeText).toContain(squeeze(SAMPLES.ru.nameZh));
+    // The respondent's copy is in Chinese and Russian only.
+    expect(noticeText).not.toContain(squeeze(locale('ar').termination.title).slice(0, 6));
+
+    const file = await pdf(`${docs}/case-file.pdf`);
+    keepArtifacts(file, 'case-file-terminated-ar-ru');
+    expectIndexMatchesPages(file, 'terminated-ar-ru');
+    const fileText = squeeze(await pdfJsText(file));
+    expect(fileText).toContain(squeeze(locale('ru').caseFile.coverTitle));
+    expect(fileText).toContain(squeeze(SAMPLES.ru.reason));
+    if (hasPoppler()) {
+      const poppler = unmarked(pdftotext(file));
+      for (const needle of [locale('ar').caseFile.coverTitle, SAMPLES.ar.name, SAMPLES.ru.name])
+        expect({ needle, found: poppler.includes(unmarked(needle)) }).toEqual({
+          needle,
+          found: true,
+        });
+    }
+  }, 120_000);
 
   it('serves each caller as its permissions and scope allow, and refuses documents that cannot exist yet', async () => {
     const c = await caseOf('ar');
