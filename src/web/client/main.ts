@@ -19,10 +19,20 @@ import { HOME, ROUTES } from './routes';
 const root = document.getElementById('app')!;
 let renderCount = 0;
 
+// After a language switch the focus stays on the switcher, not on the redrawn page's heading.
+let focusSwitcher = false;
+
 async function onLanguage(lng: Language): Promise<void> {
   await chooseLanguage(lng);
+  focusSwitcher = true;
   refresh();
-  document.getElementById('language-switcher')?.focus();
+}
+
+function placeFocus(heading: HTMLElement | null): void {
+  const switcher = document.getElementById('language-switcher');
+  if (focusSwitcher && switcher) switcher.focus();
+  else heading?.focus({ preventScroll: true });
+  focusSwitcher = false;
 }
 
 function onSignOut(): void {
@@ -59,7 +69,7 @@ async function render(): Promise<void> {
       }),
     );
     replace(root, frame.root);
-    frame.main.querySelector<HTMLElement>('input')?.focus();
+    placeFocus(frame.main.querySelector<HTMLElement>('input'));
     return;
   }
 
@@ -91,7 +101,7 @@ async function render(): Promise<void> {
   }
   if (ticket !== renderCount) return; // a later navigation has taken over
   replace(content, page);
-  content.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  placeFocus(content.querySelector<HTMLElement>('h1'));
 }
 
 async function boot(): Promise<void> {
