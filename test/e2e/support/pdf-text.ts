@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -72,6 +72,10 @@ export function keepArtifacts(pdf: Buffer, name: string): string {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
+  // Pages of an earlier, longer rendering would otherwise stay beside the new ones.
+  const ours = (f: string) =>
+    f.startsWith(`${name}-`) && /^\d+\.png$/.test(f.slice(name.length + 1));
+  for (const old of readdirSync(dir).filter(ours)) rmSync(join(dir, old));
   if (!spawnSync('pdftoppm', ['-v']).error)
     execFileSync('pdftoppm', ['-r', '70', '-png', file, join(dir, name)]);
   return file;
