@@ -55,6 +55,7 @@ export interface PoliceReport {
 @Entity('mediation_case')
 @Index(['stationId', 'receivedOn'])
 @Index(['state', 'dueAt'])
+@Index(['disputeType', 'state', 'receivedOn', 'id'])
 export class MediationCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
