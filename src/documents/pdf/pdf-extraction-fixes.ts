@@ -1,24 +1,24 @@
 /*
  * Makes copied or indexed text match what is printed. A PDF keeps glyphs, not characters: each
  * glyph code maps to text through the font's ToUnicode table, and extractors join those strings
- * in content-stream order (pdf.js, which then runs its own bidi per run of glyphs it merged) or in
- * position order (poppler). Where the glyphs alone cannot give the logical text back, we help
- * (details in /work/shared/PDF-NOTES.md):
+ * in content-stream order (pdf.js, which then runs its own bidi over each run of glyphs it merged:
+ * one font, moving right) or in position order (poppler). Where the glyphs alone cannot give the
+ * logical text back, we help (background in /work/shared/PDF-NOTES.md):
  * - Pieces of a line go into the content stream in logical order (text-block.ts).
  * - A glyph can be drawn under a second code of the same font whose ToUnicode entry says what it
- *   stands for here (`GlyphText` below; the font file carries the outline once per code):
- *   - a bracket on a right-to-left level is drawn as its mirror image (logical "(" shows ")"),
- *     and extractors report the glyph: its code maps back to the logical character;
- *   - Devanagari glyphs are in visual order (ि before its consonant, reph after it) and some do
- *     not decompose to the characters they show (नों is न + ा + a mark that maps to ं): in a
- *     syllable whose glyphs do not spell it, the first glyph whose own text stops matching maps
- *     to the rest of the syllable and the glyphs after it to U+2060 WORD JOINER, an invisible
- *     format character that pdf.js skips;
- *   - the zero-width glyph fontkit draws for ZWNJ (می‌پذیرند) is the space glyph: its code maps
- *     to ZWNJ, not to a space in the middle of the word.
- * - Devanagari pieces also carry their logical text as ActualText, which poppler honours. The
- *   marked content must sit inside BT/ET: pdfkit's markContent() puts it outside and poppler then
- *   scrambles the layout. Never used for RTL pieces, whose ActualText poppler would reverse.
+ *   stands for here (`glyphTexts`, `encodeGlyphs`; the font file holds the outline once per code).
+ *   Within a syllable (Devanagari) or a word (right-to-left) whose glyphs do not spell it, the
+ *   glyphs at either end that spell their part keep their code, the first of the others carries
+ *   the rest of the text and the remaining ones map to U+2060 WORD JOINER, an invisible format
+ *   character that pdf.js skips. This covers:
+ *   - Devanagari glyphs in visual order (ि before its consonant, reph after it) and glyphs that
+ *     do not decompose to what they show (नों is न + ा + a mark that maps to ं);
+ *   - brackets on a right-to-left level, drawn as their mirror image (logical "(" shows ")");
+ *   - the zero-width glyph fontkit draws for ZWNJ (می‌پذیرند), which is the space glyph;
+ *   - right-to-left glyphs are spelled backwards, as extractors reverse such runs.
+ * - Devanagari pieces also carry their logical text as ActualText, which poppler honours (pdf.js
+ *   does not). The marked content must sit inside BT/ET: pdfkit's markContent() puts it outside
+ *   and poppler then scrambles the layout. Never used for RTL pieces: poppler reverses it.
  * - Arabic ligatures (lam-alef) map to [lam, alef]; extractors reverse RTL glyph strings as a
  *   whole, which swaps the pair (الأول → األول), so the entry is stored reversed.
  */
