@@ -440,6 +440,18 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
     expect(said).toContain(text('ar', 'schedule.doubleBooking'));
     await shoot(page, 'double-booking-ar');
     expect(await sessionsOf(c)).toHaveLength(0);
+
+    // Drafting in Arabic: Chinese and Arabic side by side, the Arabic column still missing.
+    await page.goto(`${w.t.http}/mediator/cases/${c.id}/agreement`);
+    const facts = page.locator('fieldset[data-field="facts"]');
+    await facts.locator('textarea[data-language="zh-CN"]').fill('双方就所交付货物的质量发生争议。');
+    const arabic = facts.locator('.m-cell[data-language="ar"]');
+    expect(await arabic.getAttribute('data-gap')).toBe('missing');
+    expect(await arabic.textContent()).toContain(text('ar', 'agreement.gapMissing'));
+    expect(await facts.locator('textarea[data-language="ar"]').getAttribute('dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    await facts.scrollIntoViewIfNeeded();
+    await shoot(page, 'agreement-ar');
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.close();
   }, 180_000);

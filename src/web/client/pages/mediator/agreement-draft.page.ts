@@ -41,6 +41,7 @@ import {
   dirOf,
   errorBox,
   field,
+  languageList,
   languageName,
   memberName,
   options,
@@ -516,11 +517,11 @@ function draftForm(
       { class: 'm-languages' },
       tm('agreement.languages'),
       ' ',
-      languages.map((l, i) => [i ? ', ' : '', h('strong', null, languageName(l))]),
+      h('strong', null, languageList(languages)),
       agreement ? [' · ', badge(tm('agreement.stateValue.draft'), 'warn')] : null,
     ),
     summary,
-    card('m-facts', tm('agreement.facts'), staticEditors),
+    card('m-facts', tm('agreement.statements'), staticEditors),
     card('m-terms', tm('agreement.terms'), termsHolder, picker),
     card(
       'm-performance',
@@ -809,7 +810,7 @@ function bilingualEditor(
       cell.dataset.gap = gap ?? 'ok';
       tag.textContent =
         gap === 'missing'
-          ? `⚠ ${tm('agreement.gapMissing')}`
+          ? `⚠ ${tm(language === 'zh-CN' ? 'agreement.textMissing' : 'agreement.gapMissing')}`
           : gap === 'unchecked'
             ? `⚠ ${tm('agreement.gapUnchecked')}`
             : '';
