@@ -2,22 +2,22 @@ import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { once } from 'events';
 import { Writable } from 'stream';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
-import { CaseParty } from '../cases/case-party.entity';
 import { seesPersonalData } from '../cases/case.view';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { fromMinorUnits, minorDigits } from '../common/money/money';
-import { maskTail } from '../common/personal-data/field-encryption';
+import { decryptField, maskTail } from '../common/personal-data/field-encryption';
 import { SupportedLanguage } from '../i18n/languages';
 import { divisionName, provinceCodeOf } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
 import { csvLine, UTF8_BOM } from './csv';
-import { scopedCases, ScopeNarrowing } from './case-facts.loader';
+import { instant, scopedCases, ScopeNarrowing } from './case-facts.loader';
 import { Translate } from './report-table';
 import { chinaDay, ReportPeriod } from './statistics-period';
 
-const PAGE = 500;
+/** Cases per page: one query for the cases and one for their parties. */
+const PAGE = 2000;
 
 const COLUMNS = [
   'caseNumber',
@@ -133,11 +133,36 @@ export class CaseExportService {
         (s) => [s.id, s.code],
       ),
     );
+    // Labels repeat on every row: translate each once.
+    const labels = new Map<string, string>();
+    const label = (key: string) => {
+      let text = labels.get(key);
+      if (text === undefined) labels.set(key, (text = t(key, {}, language)));
+      return text;
+    };
+    const provinces = new Map<string, string>();
+    const province = (region: string) => {
+      const code = provinceCodeOf(region);
+      let name = provinces.get(code);
+      if (name === undefined) provinces.set(code, (name = divisionName(code, language)));
+      return name;
+    };
     let after: { receivedOn: string; id: string } | null = null;
     for (;;) {
       const query = this.dataSource
         .getRepository(MediationCase)
         .createQueryBuilder('c')
+        .select('c.id', 'id')
+        .addSelect('c.case_number', 'caseNumber')
+        .addSelect('c.station_id', 'stationId')
+        .addSelect('CAST(c.received_on AS VARCHAR(10))', 'receivedOn')
+        .addSelect('c.dispute_type', 'disputeType')
+        .addSelect('c.source', 'source')
+        .addSelect('c.state', 'state')
+        .addSelect('c.accepted_at', 'acceptedAt')
+        .addSelect('c.concluded_at', 'concludedAt')
+        .addSelect('c.amount_minor', 'amountMinor')
+        .addSelect('c.currency', 'currency')
         .where('c.received_on >= :from AND c.received_on <= :to', {
           from: period.from,
           to: period.to,
@@ -151,65 +176,123 @@ export class CaseExportService {
         .orderBy('c.received_on', 'ASC')
         .addOrderBy('c.id', 'ASC')
         .limit(PAGE)
-        .getMany();
+        .getRawMany<ExportCaseRow>();
       if (cases.length === 0) return;
-      const parties = await this.dataSource.getRepository(CaseParty).find({
-        where: { caseId: In(cases.map((c) => c.id)) },
-        relations: { person: true, organisation: true },
-        order: { position: 'ASC' },
-      });
-      const partiesOf = new Map<string, CaseParty[]>();
-      for (const p of parties) partiesOf.set(p.caseId, [...(partiesOf.get(p.caseId) ?? []), p]);
+      const partiesOf = await this.parties(
+        cases.map((c) => c.id),
+        identified,
+      );
       yield cases.map((c) => {
         const own = partiesOf.get(c.id) ?? [];
         return {
           caseNumber: c.caseNumber,
           station: stations.get(c.stationId) ?? '',
-          receivedOn: c.receivedOn,
-          disputeType: t(`reference:disputeType.${c.disputeType}`, {}, language),
-          source: t(`statistics:source.${c.source}`, {}, language),
-          state: t(`cases:state.${c.state}`, {}, language),
-          acceptedOn: c.acceptedAt ? chinaDay(c.acceptedAt) : '',
-          concludedOn: c.concludedAt ? chinaDay(c.concludedAt) : '',
+          receivedOn: day(c.receivedOn),
+          disputeType: label(`reference:disputeType.${c.disputeType}`),
+          source: label(`statistics:source.${c.source}`),
+          state: label(`cases:state.${c.state}`),
+          acceptedOn: c.acceptedAt ? chinaDay(instant(c.acceptedAt)) : '',
+          concludedOn: c.concludedAt ? chinaDay(instant(c.concludedAt)) : '',
           amount:
-            c.amountMinor !== null && c.currency ? fromMinorUnits(c.amountMinor, c.currency) : '',
+            c.amountMinor !== null && c.amountMinor !== undefined && c.currency
+              ? fromMinorUnits(BigInt(String(c.amountMinor)), c.currency)
+              : '',
           currency: c.currency ?? '',
-          parties: own.map((p) => partyText(p, identified, language, t)).join('; '),
-          nationalities: [
-            ...new Set(own.map((p) => p.person?.nationality ?? p.organisation?.country ?? '')),
-          ]
+          parties: own
+            .map((p) => partyText(p, identified, label(`statistics:partyRole.${p.role}`)))
+            .join('; '),
+          nationalities: [...new Set(own.map((p) => p.nationality ?? p.country ?? ''))]
             .filter(Boolean)
             .join(' '),
           homeProvinces: [
             ...new Set(
               own
-                .map((p) => p.person?.homeRegionCode)
+                .map((p) => p.homeRegion)
                 .filter((r): r is string => !!r)
-                .map((r) => divisionName(provinceCodeOf(r), language)),
+                .map(province),
             ),
           ].join(' '),
         };
       });
       const last = cases[cases.length - 1];
-      after = { receivedOn: last.receivedOn, id: last.id };
+      after = { receivedOn: day(last.receivedOn), id: last.id };
       if (cases.length < PAGE) return;
     }
   }
+
+  /**
+   * The parties of a page's cases in their order. Names and identity numbers are read only for
+   * accounts that may see them (a bureau's query never selects them) and only the identity
+   * number is decrypted, not every encrypted field of the person.
+   */
+  private async parties(ids: string[], identified: boolean): Promise<Map<string, ExportParty[]>> {
+    const query = this.dataSource
+      .createQueryBuilder()
+      .select('cp.case_id', 'caseId')
+      .addSelect('cp.role', 'role')
+      .addSelect('p.nationality', 'nationality')
+      .addSelect('p.home_region_code', 'homeRegion')
+      .addSelect('o.country', 'country')
+      .from('case_party', 'cp')
+      .leftJoin('person', 'p', 'p.id = cp.person_id')
+      .leftJoin('organisation', 'o', 'o.id = cp.organisation_id')
+      .where('cp.case_id IN (:...ids)', { ids })
+      .orderBy('cp.case_id', 'ASC')
+      .addOrderBy('cp.position', 'ASC');
+    if (identified)
+      query
+        .addSelect('p.name_original', 'personName')
+        .addSelect('p.id_document_number', 'idNumber')
+        .addSelect('o.name_original', 'organisationName');
+    const rows = await query.getRawMany<ExportParty & { caseId: string }>();
+    const byCase = new Map<string, ExportParty[]>();
+    for (const row of rows) {
+      const party: ExportParty = {
+        ...row,
+        idNumber: row.idNumber ? decryptField(row.idNumber) : null,
+      };
+      const list = byCase.get(row.caseId);
+      if (list) list.push(party);
+      else byCase.set(row.caseId, [party]);
+    }
+    return byCase;
+  }
 }
 
+interface ExportCaseRow {
+  id: string;
+  caseNumber: string;
+  stationId: string;
+  receivedOn: unknown;
+  disputeType: string;
+  source: string;
+  state: string;
+  acceptedAt: unknown;
+  concludedAt: unknown;
+  amountMinor: unknown;
+  currency: string | null;
+}
+
+/** What the export shows of a party; names and the identity number only when identified. */
+export interface ExportParty {
+  role: string;
+  nationality: string | null;
+  homeRegion: string | null;
+  country: string | null;
+  personName?: string | null;
+  idNumber?: string | null;
+  organisationName?: string | null;
+}
+
+/** A date column read as text (never a Date in the server's time zone): "YYYY-MM-DD". */
+const day = (value: unknown): string => String(value).slice(0, 10);
+
 /** "Applicant: أ. ****5678": the role, an initial and the masked number; the role alone for a bureau. */
-export function partyText(
-  party: CaseParty,
-  identified: boolean,
-  language: SupportedLanguage,
-  t: Translate,
-): string {
-  const role = t(`statistics:partyRole.${party.role}`, {}, language);
+export function partyText(party: ExportParty, identified: boolean, role: string): string {
   if (!identified) return role;
-  if (party.organisation) return `${role}: ${party.organisation.nameOriginal}`;
-  const person = party.person;
-  if (!person) return role;
-  const initial = [...person.nameOriginal.trim()][0] ?? '';
-  const id = maskTail(person.idDocumentNumber);
+  if (party.organisationName) return `${role}: ${party.organisationName}`;
+  if (!party.personName) return role;
+  const initial = [...party.personName.trim()][0] ?? '';
+  const id = maskTail(party.idNumber);
   return `${role}: ${initial}.${id ? ` ${id}` : ''}`;
 }

@@ -7,7 +7,7 @@ import { join } from 'path';
 import { ensureBuilt, ROOT } from './support/common';
 import { benchDb, queryDb, requireDb, ScenarioResult } from './support/scenario';
 
-const SCENARIOS = ['agreement-pdf', 'cold-start', 'reads', 'intake'];
+const SCENARIOS = ['agreement-pdf', 'cold-start', 'reads', 'intake', 'statistics'];
 
 async function main(): Promise<void> {
   ensureBuilt();

@@ -1,0 +1,150 @@
+// Statistics against the built server on the loaded database (reads only): the report of a month
+// and of a year over all stations (admin) and a bureau's month, the printable PDF of a month, and
+// the case-level CSV and XLSX exports of a year, each export in a fresh server process so its peak
+// RSS is the export's own. Targets (issue): report < 2 s over 1,000,000 cases; CSV >= 50,000
+// rows/s with peak memory < 300 MB.
+import { argValue, round, summarise } from '../support/common';
+import { benchDb, queryDb, requireDb, runMain, ScenarioResult } from '../support/scenario';
+import { login, RunningServer, startServer } from '../support/server';
+
+const RUNS = Number(argValue('runs', '5'));
+const MONTH = argValue('month', '2026-10')!;
+const YEAR = argValue('year', '2025')!;
+const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'Admin!2026';
+// The first start after a new migration builds its indexes on the loaded data: give it time.
+const START_TIMEOUT_MS = 15 * 60_000;
+
+async function get(server: RunningServer, token: string, path: string) {
+  const t0 = process.hrtime.bigint();
+  const response = await fetch(server.url + path, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  return { ms, bytes, lines };
+}
+
+async function timed(
+  name: string,
+  server: RunningServer,
+  token: string,
+  path: string,
+  target: string,
+  limitMs: number | null,
+): Promise<ScenarioResult> {
+  await get(server, token, path); // warm: fonts, statement cache, page cache
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const run = await get(server, token, path);
+    samples.push(run.ms);
+    bytes = run.bytes;
+  }
+  const s = summarise(samples);
+  return {
+    scenario: name,
+    median: round(s.median),
+    p95: round(s.p95),
+    unit: 'ms',
+    throughput: round(1000 / s.median, 2),
+    throughputUnit: 'req/s (1 conn)',
+    peakRssMb: server.peakRss(),
+    target,
+    met: limitMs === null ? null : s.p95 < limitMs,
+    figures: { runs: samples.map((x) => Math.round(x)), responseKb: round(bytes / 1024) },
+  };
+}
+
+async function exportRun(
+  db: string,
+  format: 'csv' | 'xlsx',
+  rows: number,
+  port: number,
+): Promise<ScenarioResult> {
+  const server = await startServer({
+    sqlitePath: db,
+    port,
+    seedDemo: false,
+    timeoutMs: START_TIMEOUT_MS,
+  });
+  try {
+    const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const path = `/api/v1/statistics/cases.${format}?period=${YEAR}`;
+    const run = await get(server, admin, path);
+    // CSV: one line per case after the header; the XLSX's rows are the same pages' rows.
+    if (format === 'csv' && run.lines - 1 !== rows)
+      throw new Error(`CSV has ${run.lines - 1} rows, the database ${rows}`);
+    const rate = rows / (run.ms / 1000);
+    const peak = server.peakRss();
+    return {
+      scenario: `case-level ${format.toUpperCase()} export, ${YEAR} (admin)`,
+      median: round(run.ms),
+      p95: null,
+      unit: 'ms',
+      throughput: Math.round(rate),
+      throughputUnit: 'rows/s',
+      peakRssMb: peak,
+      target: format === 'csv' ? '>= 50000 rows/s, RSS < 300 MB' : '-',
+      met: format === 'csv' ? rate >= 50_000 && peak !== null && peak < 300 : null,
+      figures: { rows, responseKb: round(run.bytes / 1024) },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<ScenarioResult[]> {
+  const db = benchDb();
+  requireDb(db);
+  const [{ n: yearRows }] = await queryDb<{ n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM mediation_case WHERE received_on >= ? AND received_on <= ?',
+    [`${YEAR}-01-01`, `${YEAR}-12-31`],
+  );
+  const results: ScenarioResult[] = [];
+  const server = await startServer({
+    sqlitePath: db,
+    port: 3107,
+    seedDemo: false,
+    timeoutMs: START_TIMEOUT_MS,
+  });
+  try {
+    const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
+    const bureau = await login(server.url, 'bureau.yiwu', 'Bureau!2026yw');
+    const report = (period: string) => `/api/v1/statistics/report?period=${period}`;
+    results.push(
+      await timed(`report ${MONTH} (admin, all)`, server, admin, report(MONTH), 'p95 < 2 s', 2000),
+      await timed(`report ${YEAR} (admin, all)`, server, admin, report(YEAR), 'p95 < 2 s', 2000),
+      await timed(`report ${MONTH} (bureau)`, server, bureau, report(MONTH), 'p95 < 2 s', 2000),
+      await timed(
+        `report PDF ${MONTH} zh-CN (admin)`,
+        server,
+        admin,
+        `/api/v1/statistics/report.pdf?period=${MONTH}`,
+        '-',
+        null,
+      ),
+      await timed(
+        `report PDF ${MONTH} ar (admin)`,
+        server,
+        admin,
+        `/api/v1/statistics/report.pdf?period=${MONTH}&lang=ar`,
+        '-',
+        null,
+      ),
+    );
+  } finally {
+    await server.stop();
+  }
+  results.push(await exportRun(db, 'csv', yearRows, 3108));
+  results.push(await exportRun(db, 'xlsx', yearRows, 3109));
+  return results;
+}
+
+runMain(main);
