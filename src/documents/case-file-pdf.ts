@@ -70,6 +70,7 @@ export async function renderCaseFile(
   const { doc, flow, layout, left, width } = open;
 
   drawDocBlocks(open, cover, file.languages);
+  const coverEnd = flow.here();
 
   // The index: measure every row, paginate, reserve its pages.
   const titleWidth = width - index.columns.number - index.columns.date - index.columns.page;
@@ -131,8 +132,9 @@ export async function renderCaseFile(
     },
   });
   const pageCount = only ? only.pageCount : doc.bufferedPageRange().count;
-  doc.switchToPage(0);
-  let y = index.pagesLineY;
+  // Below the cover's text, however many parties it lists.
+  doc.switchToPage(coverEnd.page);
+  let y = coverEnd.page === 0 ? Math.max(index.pagesLineY, coverEnd.y + 12) : coverEnd.y + 12;
   for (const language of file.languages)
     y = drawParagraphAt(doc, text('caseFile.pages', { pages: pageCount }, language), {
       x: left,
