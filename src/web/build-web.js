@@ -61,6 +61,9 @@ async function buildWeb(outdir = DEFAULT_OUT) {
     format: 'iife',
     target: ['es2020'],
     entryNames: 'app-[hash]',
+    // Fonts the stylesheet names (a Naskh face for Urdu letters system fonts lack) ship beside it.
+    loader: { '.ttf': 'file' },
+    assetNames: 'fonts/[name]-[hash]',
     outdir,
     metafile: true,
     legalComments: 'none',

@@ -9,7 +9,7 @@ import { calendarFeedPath } from './mediator-api';
 import { sessionsOfMyCases } from './my-sessions';
 import { formatDay } from '../../ui/format';
 import { pageHeader } from '../../ui/layout';
-import { caseNo, errorBox, formatRange, formatWeekday, formatWhen, tm } from './parts';
+import { caseNo, errorBox, formatRange, formatWeekday, formatWhen, isolate, tm } from './parts';
 import { addDays, localParts, sessionsByDay, weekOf } from './session-times';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -87,7 +87,9 @@ export async function renderCalendar(context: PageContext): Promise<Node> {
           { href: `/mediator/cases/${s.caseId}/sessions/${s.id}` },
           withDate
             ? formatRange(s.startsAt, s.endsAt, s.timeZone)
-            : `${formatWhen(s.startsAt, s.timeZone, false)}–${formatWhen(s.endsAt, s.timeZone, false)}`,
+            : isolate(
+                `${formatWhen(s.startsAt, s.timeZone, false)}–${formatWhen(s.endsAt, s.timeZone, false)}`,
+              ),
         ),
         h('span', null, ` ${caseNo(s.caseNumber)} · ${tm('session.numbered', { n: s.number })}`),
         s.room ? h('span', { class: 'm-muted' }, ` · ${s.room}`) : null,

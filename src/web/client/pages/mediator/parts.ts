@@ -74,6 +74,15 @@ export function memberName(member: PanelMember): string {
 
 /** Date and time of an instant as wall time in the session's zone, in the interface language. */
 export function formatWhen(instant: string, timeZone: string, withDate = true): string {
+  // Isolated: "2:00 PM" inside an Urdu sentence would otherwise be split around the digits.
+  return isolateWhen(instant, timeZone, withDate);
+}
+
+function isolateWhen(instant: string, timeZone: string, withDate: boolean): string {
+  return isolate(formatInstant(instant, timeZone, withDate));
+}
+
+function formatInstant(instant: string, timeZone: string, withDate: boolean): string {
   return new Intl.DateTimeFormat(language(), {
     timeZone,
     ...(withDate ? { dateStyle: 'medium' as const } : {}),
@@ -82,7 +91,9 @@ export function formatWhen(instant: string, timeZone: string, withDate = true): 
 }
 
 export function formatRange(startsAt: string, endsAt: string, timeZone: string): string {
-  return `${formatWhen(startsAt, timeZone)} – ${formatWhen(endsAt, timeZone, false)}`;
+  return isolate(
+    `${formatInstant(startsAt, timeZone, true)} – ${formatInstant(endsAt, timeZone, false)}`,
+  );
 }
 
 export function formatWeekday(date: string): string {

@@ -24,6 +24,7 @@ import {
   errorBox,
   field,
   formatRange,
+  languageList,
   languageName,
   memberName,
   options,
@@ -66,7 +67,7 @@ export async function renderSessionRecord(context: PageContext): Promise<Node> {
       formatRange(session.startsAt, session.endsAt, session.timeZone),
       session.room ? ` · ${session.room}` : '',
       ` · ${tm(session.publicity === 'private' ? 'schedule.private' : 'schedule.public')}`,
-      ` · ${session.languages.map(languageName).join(', ')}`,
+      ` · ${languageList(session.languages)}`,
       ' · ',
       h(
         'strong',
