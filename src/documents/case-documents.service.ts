@@ -330,6 +330,19 @@ export class CaseDocuments {
               ? { minor: found.amountMinor, currency: found.currency }
               : null,
           parties,
+          persons: Object.fromEntries(
+            (found.parties ?? [])
+              .filter((p) => p.person)
+              .map((p) => [
+                p.id,
+                {
+                  sex: p.person!.sex,
+                  birthYear: p.person!.birthYear,
+                  occupation: p.person!.occupation,
+                  ethnicGroup: p.person!.ethnicGroup,
+                },
+              ]),
+          ),
           account: found.account,
           requests: found.requests,
           languages,

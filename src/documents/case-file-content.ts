@@ -126,6 +126,11 @@ export interface Registration {
   disputeType: string;
   amount: { minor: bigint; currency: string } | null;
   parties: PartySnapshot[];
+  /** What the application form asks of a person (2002 rules), by party id. */
+  persons: Record<
+    string,
+    { sex: string; birthYear: number | null; occupation: string | null; ethnicGroup: string | null }
+  >;
   account: MultilingualText;
   requests: MultilingualText;
   languages: SupportedLanguage[];
@@ -144,6 +149,22 @@ export function registrationBlocks(registration: Registration, t: Translate): Do
     texts: each((l) => text(key, {}, l)),
   });
   const { amount } = registration;
+  const personLines = (
+    person: Registration['persons'][string] | undefined,
+    l: SupportedLanguage,
+  ): (string | null)[] =>
+    person
+      ? [
+          text('caseFile.sex', { sex: text(`caseFile.sexes.${person.sex}`, {}, l) }, l),
+          person.birthYear ? text('caseFile.birthYear', { year: person.birthYear }, l) : null,
+          person.ethnicGroup
+            ? text('caseFile.ethnicGroup', { group: person.ethnicGroup }, l)
+            : null,
+          person.occupation
+            ? text('caseFile.occupation', { occupation: person.occupation }, l)
+            : null,
+        ]
+      : [];
   return [
     { kind: 'title', texts: each((l) => text('caseFile.registration', {}, l)) },
     body((l) => text('agreement.caseNumber', { number: registration.caseNumber }, l)),
@@ -187,6 +208,7 @@ export function registrationBlocks(registration: Registration, t: Translate): Do
           party.nationality
             ? text('agreement.nationality', { country: countryName(party.nationality, l) }, l)
             : null,
+          ...personLines(registration.persons[party.id], l),
           party.creditCode ? text('agreement.creditCode', { code: party.creditCode }, l) : null,
           party.legalRepresentative
             ? text('agreement.legalRepresentative', { name: party.legalRepresentative }, l)

@@ -1,6 +1,7 @@
 import { directionOf, SupportedLanguage } from '../i18n/languages';
 import { AgreementTemplate, loadTemplate } from './document-template';
 import { Block, drawBlocks, Translate } from './agreement-pdf';
+import { assertBlocksRenderable } from './bilingual-document';
 import { PageFlow } from './pdf/page-flow';
 import { createPdfDocument, renderPdfToBuffer } from './pdf/pdf-writer';
 import { drawParagraphAt } from './pdf/text-block';
@@ -32,6 +33,7 @@ export async function renderRightsNotice(notice: RightsNotice, t: Translate): Pr
     creationDate: notice.documentDate,
   });
   const blocks = rightsNoticeBlocks(notice, t);
+  assertBlocksRenderable(blocks);
   const flow = new PageFlow(doc, { top: margins.top, bottom: layout.page.height - margins.bottom });
   drawBlocks(doc, flow, blocks, notice.languages, layout, margins.left, width, false);
 

@@ -633,6 +633,7 @@ describe('Case documents: session records, termination notices, judicial confirm
         locale('zh-CN').caseFile.registration,
         locale('zh-CN').caseFile.custodyPeriod.long,
         '款项已于6月28日全额到账。',
+        '性别：男；出生年份：1985；职业：merchant',
         sample.nameZh,
       ])
         expect({ title, found: fileText.includes(squeeze(title)) }).toEqual({ title, found: true });
