@@ -106,9 +106,13 @@ export class CaseFactsLoader {
     // Pending through the period without an event in it: no outcome before the start, and none
     // in the period either (that would be an event), so no outcome yet or one after the end.
     const maybePending: CaseRow[] = [];
+    // Both accepted before the start (read from the index alone): acceptance in the period is an
+    // event of the period.
+    const acceptedBefore = (alias: string) =>
+      `EXISTS (SELECT 1 FROM case_transition ${alias} WHERE ${alias}.case_id = c.id AND ${alias}.event = 'state_changed' AND ${alias}.to_state = 'accepted' AND ${alias}.at < :start)`;
     for (const where of [
-      'c.state IN (:...openStates)',
-      `c.id IN (SELECT o.case_id FROM case_transition o WHERE o.to_state IN (:...outcomes) AND o.event = 'state_changed' AND o.at >= :end)`,
+      `c.state IN (:...openStates) AND ${acceptedBefore('a1')}`,
+      `c.id IN (SELECT o.case_id FROM case_transition o WHERE o.to_state IN (:...outcomes) AND o.event = 'state_changed' AND o.at >= :end) AND ${acceptedBefore('a2')}`,
     ])
       for (const c of await this.cases(where, params, scope, narrowing))
         if (!seen.has(c.id)) {
