@@ -88,6 +88,20 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
     return key.split('.').reduce((node, part) => node[part], strings);
   };
 
+  /** Form controls on the page that no label names (a label element, aria-label or aria-labelledby). */
+  const unlabelled = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+        .filter((el) => el.type !== 'hidden' && el.offsetParent !== null)
+        .filter(
+          (el) =>
+            !(el.labels && el.labels.length) &&
+            !el.getAttribute('aria-label') &&
+            !el.getAttribute('aria-labelledby'),
+        )
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+
   const sessionsOf = async (c: MediatingCase) =>
     (await api().get(`/api/v1/cases/${c.id}/sessions`).expect(200)).body as {
       id: string;
@@ -141,6 +155,7 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
     // Schedule a session: the slot is free.
     const form = await schedule(page, c, '09:30', '11:00');
     await page.locator('[data-testid=precheck] .m-ok').waitFor();
+    expect(await unlabelled(page)).toEqual([]);
     await shoot(page, 'schedule');
     await form.locator('button[type=submit]').click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
@@ -195,6 +210,7 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
       .fill('اتفق الطرفان على أن يعوض المدعى عليه عن البضاعة المكسورة.');
     await entry.locator('button[type=submit]').click();
     await page.locator('[data-testid=entries] li').nth(1).waitFor();
+    expect(await unlabelled(page)).toEqual([]);
     await shoot(page, 'record');
     const base = `/api/v1/cases/${c.id}/sessions/${first.id}`;
     let record = (await api().get(`${base}/record`).expect(200)).body;
@@ -295,6 +311,7 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
         .getAttribute('data-gap'),
     ).toBe('unchecked');
     await missingCell.scrollIntoViewIfNeeded();
+    expect(await unlabelled(page)).toEqual([]);
     await shoot(page, 'agreement-gaps');
     // At tablet width the languages stay side by side and nothing scrolls sideways.
     await page.setViewportSize(TABLET);
@@ -431,7 +448,8 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
 
     const form = await schedule(page, c, '15:00', '16:00');
     await page.locator('[data-testid=precheck] .alert-warn').waitFor();
-    await form.locator('button[type=submit]').click();
+    // From the keyboard: Enter in a field submits the form.
+    await form.locator('input[name=room]').press('Enter');
     const conflict = page.locator('[data-testid=booking-conflict]');
     await conflict.waitFor();
     const said = (await conflict.textContent()) ?? '';
