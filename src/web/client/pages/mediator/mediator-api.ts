@@ -191,14 +191,6 @@ export interface FollowUpVisit {
   wentToCourt: boolean;
 }
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  mediatorId: string | null;
-}
-
 /** The mediator-side API, one function per call the pages make. */
 export const mediatorApi = {
   cases: (query: Record<string, string | number | undefined>) =>
