@@ -60,6 +60,11 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Appends the JSON logs to this file instead of standard output. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Address printed on documents for verification (QR codes, verify links). */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';

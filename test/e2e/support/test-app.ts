@@ -80,10 +80,20 @@ export async function startTestApp(
   process.env.NODE_ENV = 'test';
   process.env.SEED_DEMO = options.seedDemo === false ? 'false' : 'true';
   for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
+  // Every app of the e2e run logs to a file of its own; the global teardown scans them all.
+  if (process.env.E2E_LOG_DIR && !options.env?.LOG_FILE) {
+    process.env.LOG_FILE = join(
+      process.env.E2E_LOG_DIR,
+      `app-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}.log`,
+    );
+    process.env.LOG_LEVEL = options.env?.LOG_LEVEL ?? 'info';
+  }
 
   // Imported after the environment is set: column types and options are read at import time.
   const { createApp } = await import('../../../src/app.factory');
-  const app = await createApp({ logs: process.env.TEST_LOGS === 'true' });
+  const app = await createApp({
+    logs: process.env.TEST_LOGS === 'true' || !!process.env.LOG_FILE,
+  });
   // Listen once: supertest would otherwise open a listener per request, which breaks under load.
   await app.listen(0, '127.0.0.1');
   const http = await app.getUrl();
