@@ -1,15 +1,19 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NextFunction, Request, Response } from 'express';
 import express from 'express';
-import { existsSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
+import { directionOf, resolveLanguage, SupportedLanguage } from '../i18n/languages';
 
 /**
  * Serves the web app (built by src/web/build-web.js into dist/web/public) at `/`, beside the API.
  * Static files and the page shell are answered here, before Nest's router, so the access guard
  * never sees them; everything under /api and /health stays the API's. Client routes (/cases/…)
- * fall back to index.html. The content security policy allows this origin only: no CDN, no
- * inline script, no external font.
+ * fall back to index.html, sent in the user's language: <html lang dir> set and that language's
+ * translations preloaded with the page (from the mediation.lang cookie the client keeps, else
+ * Accept-Language), so the first page needs no second round trip and Arabic never flashes
+ * left to right. The content security policy allows this origin only: no CDN, no inline script,
+ * no external font.
  */
 export const WEB_ROOT = resolve(__dirname, '..', '..', 'dist', 'web', 'public');
 
@@ -29,8 +33,41 @@ export const WEB_CONTENT_SECURITY_POLICY = [
 
 const API_PREFIXES = ['/api/', '/api', '/health'];
 
+const LANGUAGE_COOKIE = /(?:^|;\s*)mediation\.lang=([A-Za-z-]{2,8})/;
+
+/** The page shell for one language, from index.html as built (re-read when it is rebuilt). */
+export class PageShell {
+  private cached: { mtime: number; html: string } | null = null;
+
+  constructor(private readonly file: string) {}
+
+  exists(): boolean {
+    return existsSync(this.file);
+  }
+
+  render(language: SupportedLanguage): string {
+    const mtime = statSync(this.file).mtimeMs;
+    if (!this.cached || this.cached.mtime !== mtime)
+      this.cached = { mtime, html: readFileSync(this.file, 'utf8') };
+    return this.cached.html
+      .replace(
+        /<html lang="[^"]*" dir="[^"]*">/,
+        `<html lang="${language}" dir="${directionOf(language)}">`,
+      )
+      .replace(
+        '</head>',
+        `<link rel="preload" href="/i18n/${language}.json" as="fetch" crossorigin="anonymous">\n</head>`,
+      );
+  }
+}
+
+export function languageOfRequest(req: Request): SupportedLanguage {
+  const fromCookie = LANGUAGE_COOKIE.exec(req.headers.cookie ?? '')?.[1];
+  return resolveLanguage(fromCookie, req.headers['accept-language']);
+}
+
 export function mountWebApp(app: NestExpressApplication, root = WEB_ROOT): void {
-  const index = join(root, 'index.html');
+  const shell = new PageShell(join(root, 'index.html'));
   const setPolicy = (res: Response) =>
     res.setHeader('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
   const isApi = (path: string) =>
@@ -53,9 +90,10 @@ export function mountWebApp(app: NestExpressApplication, root = WEB_ROOT): void 
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req.path)) return next();
     // Only page navigations get the shell: a missing asset or a JSON request still answers 404.
     if (/\.[a-z0-9]+$/i.test(req.path) || !req.accepts('html')) return next();
-    if (!existsSync(index)) return next();
+    if (!shell.exists()) return next();
     setPolicy(res);
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.setHeader('Vary', 'Cookie, Accept-Language');
+    res.type('html').send(shell.render(languageOfRequest(req)));
   });
 }

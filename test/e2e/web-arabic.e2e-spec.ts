@@ -144,9 +144,12 @@ describeIfChromium('Web app: a clerk in Arabic, right to left', () => {
   it('signs in again on another device in Arabic', async () => {
     await page.click('.user-box button');
     await page.waitForURL((url) => url.pathname === '/login');
+    // Another device: nothing remembered in the browser; its own language is Chinese.
     await page.evaluate(() => localStorage.clear());
+    await page.context().clearCookies();
     await page.reload();
     await page.waitForSelector('form.login-form');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await signIn(page, t.http, username, password);
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');

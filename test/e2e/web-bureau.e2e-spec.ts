@@ -173,6 +173,10 @@ describeIfChromium('Web app: the bureau in a real browser', () => {
   it('switches to English, and the account remembers it', async () => {
     await page.selectOption('#language-switcher', 'en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForFunction(
+      (title) => document.querySelector('main h1')?.textContent === title,
+      EN.stats.title,
+    );
     await pageReady(page);
     expect((await t.as(token).get('/api/v1/auth/me').expect(200)).body.preferredLanguage).toBe(
       'en',

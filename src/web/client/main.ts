@@ -5,10 +5,10 @@
  * page registered in routes.ts if the user's role may open it.
  */
 import './ui/styles.css';
-import { api, ApiError, setUnauthenticatedHandler } from './ui/api';
+import { ApiError, setUnauthenticatedHandler } from './ui/api';
 import { h, replace } from './ui/dom';
 import { isLanguage, Language, language, loadLanguage, rememberOnDevice, t } from './ui/i18n';
-import { errorBox, LocaleInfo, loading, setLocales, shell } from './ui/layout';
+import { errorBox, loading, shell } from './ui/layout';
 import { noticeRegion } from './ui/notice';
 import { matchRoute, navigate, onNavigate, refresh } from './ui/router';
 import { chooseLanguage, currentUser, restoreSession, signOut, startLanguage } from './ui/session';
@@ -109,12 +109,7 @@ async function boot(): Promise<void> {
     signOut();
     navigate(`/login?next=${encodeURIComponent(location.pathname)}`, { replace: true });
   });
-  const [, , locales] = await Promise.all([
-    startLanguage(),
-    restoreSession(),
-    api.get<LocaleInfo[]>('/locales').catch(() => []),
-  ]);
-  setLocales(locales);
+  await Promise.all([startLanguage(), restoreSession()]);
   // Signed in already: the account's language wins over the device's.
   const user = currentUser();
   if (user && isLanguage(user.preferredLanguage) && user.preferredLanguage !== language()) {

@@ -34,7 +34,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A browser set up as on a station's PC: Chinese locale, office screen size. */
+export async function launchBrowser(locale = 'zh-CN'): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'web-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -51,6 +52,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
     viewport: OFFICE,
+    locale,
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,5 +1,15 @@
+import {
+  DEFAULT_LANGUAGE,
+  isSupportedLanguage,
+  matchLanguage,
+  NATIVE_NAMES,
+  RTL_LANGUAGES,
+  SUPPORTED_LANGUAGES,
+  SupportedLanguage,
+} from '../../../i18n/languages';
+
 /**
- * Interface language: loads /i18n/<lng>.json (built from locales/<lng>/web.json, web-mediator.json
+ * Interface language (the twelve of src/i18n/languages.ts, shared with the server): loads /i18n/<lng>.json (built from locales/<lng>/web.json, web-mediator.json
  * and the server namespaces the client shows, e.g. cases.state) and translates with t().
  *
  *   t('nav.dashboard')                  → namespace `web` by default
@@ -10,31 +20,20 @@
  * Setting the language sets <html lang dir>; Arabic, Persian and Urdu are right-to-left and the
  * CSS uses logical properties only, so the layout mirrors by itself.
  */
-export const LANGUAGES = [
-  'zh-CN',
-  'en',
-  'ar',
-  'fa',
-  'ur',
-  'hi',
-  'ru',
-  'fr',
-  'es',
-  'pt',
-  'ko',
-  'tr',
-] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-const RTL: readonly string[] = ['ar', 'fa', 'ur'];
+export const LANGUAGES = SUPPORTED_LANGUAGES;
+export type Language = SupportedLanguage;
+export { DEFAULT_LANGUAGE, NATIVE_NAMES };
 const STORAGE_KEY = 'mediation.language';
+// The server reads this cookie to preload the right translations with the page and to set
+// <html lang dir> before any script runs (no left-to-right flash for Arabic).
+const COOKIE = 'mediation.lang';
 
 type Tree = { [key: string]: string | Tree };
 let current: Language = DEFAULT_LANGUAGE;
 let strings: Record<string, Tree> = {};
 
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return isSupportedLanguage(value);
 }
 
 export function language(): Language {
@@ -42,7 +41,7 @@ export function language(): Language {
 }
 
 export function isRtl(lng: string = current): boolean {
-  return RTL.includes(lng);
+  return isSupportedLanguage(lng) && RTL_LANGUAGES.has(lng);
 }
 
 /** The language remembered on this device, else the browser's first supported one, else Chinese. */
@@ -50,20 +49,20 @@ export function deviceLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
   for (const tag of navigator.languages ?? []) {
-    const exact = LANGUAGES.find((l) => l.toLowerCase() === tag.toLowerCase());
-    if (exact) return exact;
-    const base = LANGUAGES.find((l) => l.split('-')[0] === tag.split('-')[0].toLowerCase());
-    if (base) return base;
+    const match = matchLanguage(tag);
+    if (match) return match;
   }
   return DEFAULT_LANGUAGE;
 }
 
 export function rememberOnDevice(lng: Language): void {
   localStorage.setItem(STORAGE_KEY, lng);
+  document.cookie = `${COOKIE}=${lng}; path=/; max-age=31536000; samesite=strict`;
 }
 
 export async function loadLanguage(lng: Language): Promise<void> {
-  const response = await fetch(`/i18n/${lng}.json`, { credentials: 'same-origin' });
+  // Same request as the page's <link rel="preload" as="fetch" crossorigin>, so it is reused.
+  const response = await fetch(`/i18n/${lng}.json`);
   if (!response.ok) throw new Error(`i18n ${lng}: ${response.status}`);
   strings = (await response.json()) as Record<string, Tree>;
   current = lng;

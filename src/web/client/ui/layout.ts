@@ -5,21 +5,9 @@
  */
 import { ApiError } from './api';
 import { Child, h } from './dom';
-import { LANGUAGES, Language, language, t } from './i18n';
+import { isRtl, LANGUAGES, Language, language, NATIVE_NAMES, t } from './i18n';
 import type { RouteDef } from './router';
 import type { CurrentUser } from './session';
-
-export interface LocaleInfo {
-  code: string;
-  nativeName: string;
-  direction: 'ltr' | 'rtl';
-}
-
-let locales: LocaleInfo[] = LANGUAGES.map((code) => ({ code, nativeName: code, direction: 'ltr' }));
-
-export function setLocales(list: LocaleInfo[]): void {
-  if (list.length) locales = list;
-}
 
 /** A labelled <select> of the twelve interface languages, each in its own script. */
 export function languageSwitcher(onChange: (lng: Language) => void): HTMLElement {
@@ -30,11 +18,16 @@ export function languageSwitcher(onChange: (lng: Language) => void): HTMLElement
       name: 'language',
       onChange: () => onChange(select.value as Language),
     },
-    locales.map((l) =>
+    LANGUAGES.map((code) =>
       h(
         'option',
-        { value: l.code, lang: l.code, dir: l.direction, selected: l.code === language() },
-        l.nativeName,
+        {
+          value: code,
+          lang: code,
+          dir: isRtl(code) ? 'rtl' : 'ltr',
+          selected: code === language(),
+        },
+        NATIVE_NAMES[code],
       ),
     ),
   );
