@@ -108,7 +108,7 @@ export async function renderMyCases(context: PageContext): Promise<Node> {
             h(
               'td',
               null,
-              (details[i]?.parties ?? []).map((p, j) => [j ? ', ' : '', partyName(p)]),
+              (details[i]?.parties ?? []).map((p) => h('div', null, partyName(p))),
             ),
             h('td', null, stateBadge(c.state)),
             h('td', null, formatDay(c.receivedOn)),
