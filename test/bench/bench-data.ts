@@ -1,5 +1,7 @@
 // npm run bench:data -- --cases 1000000 [--db ./data/bench.sqlite] [--seed 2026]
-// Fills a fresh SQLite database with county-scale data for the benchmarks (see README, Performance).
+// DATABASE_URL=postgres://…/mediation_bench npm run bench:data -- --cases 1000000 [--fresh]
+// Fills a fresh SQLite (or PostgreSQL) database with county-scale data for the benchmarks (see
+// README, Performance).
 import 'reflect-metadata';
 import { spawnSync } from 'child_process';
 import { createHmac } from 'crypto';
@@ -17,7 +19,8 @@ import { buildDataSourceOptions } from '../../src/database/database-options';
 import { dialectsOfRegion } from '../../src/reference/dialects';
 import { DISPUTE_TYPES } from '../../src/reference/dispute-types';
 import { argValue, ensureBuilt, prng, ROOT, uuidFactory } from './support/common';
-import { all, BulkWriter, exec } from './data/bulk-writer';
+import { Client } from 'pg';
+import { BulkTarget, PostgresTarget, SqliteTarget } from './data/targets';
 import {
   ACCOUNT_ZH,
   ACCOUNTS,
@@ -40,6 +43,11 @@ const SEED = Number(argValue('seed', '2026'));
 const DB_PATH = resolve(
   argValue('db') ?? process.env.SQLITE_PATH ?? join(ROOT, 'data', 'bench.sqlite'),
 );
+/** PostgreSQL when DATABASE_URL says so (as for the app), else the SQLite file. */
+const PG_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+  ? process.env.DATABASE_URL
+  : undefined;
+const TARGET_NAME = PG_URL ? PG_URL.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') : DB_PATH;
 const CASES_PER_TRANSACTION = 50_000;
 /** "Now" of the data set: cases are received from 2024-01-01 to this day. */
 const NOW = Date.UTC(2026, 10, 20, 10, 0, 0);
@@ -183,33 +191,38 @@ interface StationRow {
 async function main(): Promise<void> {
   const started = Date.now();
   ensureBuilt();
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(DB_PATH + suffix, { force: true });
-  console.log(`Fresh database ${DB_PATH}: migrations ...`);
+  if (PG_URL) await freshPostgres(PG_URL);
+  else
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(DB_PATH + suffix, { force: true });
+  console.log(`Fresh database ${TARGET_NAME}: migrations ...`);
   // TypeORM switches sqlite3 to verbose mode, which wraps every call to capture a stack trace
   // (a quarter of the load's CPU time): the raw connection below uses the unwrapped methods.
   const prototypes = [sqlite3.Database.prototype, sqlite3.Statement.prototype] as object[];
   const saved = prototypes.map((p) => Object.getOwnPropertyDescriptors(p));
-  const dataSource = new DataSource(buildDataSourceOptions({ SQLITE_PATH: DB_PATH }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ DATABASE_URL: PG_URL, SQLITE_PATH: DB_PATH }),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'all' });
   await dataSource.destroy();
   prototypes.forEach((p, i) => Object.defineProperties(p, saved[i]));
 
   // The demo stations, accounts, mediators and cases, with their audit chain, through the app.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', SEED_DEMO: 'true' };
+  if (PG_URL) childEnv.DATABASE_URL = PG_URL;
+  else {
+    childEnv.SQLITE_PATH = DB_PATH;
+    delete childEnv.DATABASE_URL;
+  }
   const seeded = spawnSync(process.execPath, [join(ROOT, 'dist', 'demo', 'seed-demo.cli.js')], {
-    env: { ...process.env, SQLITE_PATH: DB_PATH, LOG_LEVEL: 'warn', SEED_DEMO: 'true' },
+    env: childEnv,
     encoding: 'utf8',
   });
   if (seeded.status !== 0) throw new Error(`demo seeding failed: ${seeded.stderr}`);
   console.log('Demo data seeded through the app (accounts, 3 stations, audit chain).');
 
-  const db = new Database(DB_PATH, OPEN_READWRITE | OPEN_CREATE);
-  db.serialize();
-  await exec(
-    db,
-    `PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF;
-     PRAGMA cache_size=-1500000; PRAGMA temp_store=MEMORY; PRAGMA locking_mode=EXCLUSIVE;`,
-  );
+  const db: BulkTarget = PG_URL ? await PostgresTarget.open(PG_URL) : await openSqlite();
   const bulkTables = [
     'person',
     'organisation',
@@ -220,48 +233,135 @@ async function main(): Promise<void> {
     'mediator',
     'mediator_station',
   ];
-  const indexes = await all<{ name: string; sql: string }>(
-    db,
-    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${bulkTables.map(() => '?').join(',')})`,
-    bulkTables,
-  );
-  for (const index of indexes) await exec(db, `DROP INDEX "${index.name}"`);
+  // Secondary indexes go before the load and are rebuilt after it. On PostgreSQL the primary keys
+  // and unique constraints stay; the foreign keys go too (writers flush their batches in any
+  // order) and are added back after the load, which checks every row against its parent.
+  const indexes = PG_URL
+    ? await db.all<{ name: string; sql: string }>(
+        `SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
+         WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+             WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass
+               AND c.contype IN ('p', 'u', 'x'))`,
+        [bulkTables],
+      )
+    : await db.all<{ name: string; sql: string }>(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${bulkTables.map(() => '?').join(',')})`,
+        bulkTables,
+      );
+  const foreignKeys = PG_URL
+    ? await db.all<{ tbl: string; name: string; def: string }>(
+        `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def
+         FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+           AND conrelid::regclass::text = ANY($1)`,
+        [bulkTables],
+      )
+    : [];
+  for (const fk of foreignKeys) await db.exec(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT "${fk.name}"`);
+  for (const index of indexes) await db.exec(`DROP INDEX "${index.name}"`);
 
+  const loadStart = Date.now();
   const stations = await loadStations(db);
   await loadMediators(db, stations);
   const counts = await loadCases(db, stations);
+  const loadSeconds = (Date.now() - loadStart) / 1000;
+  console.log(
+    `  rows written in ${loadSeconds.toFixed(1)} s (${Math.round(counts / loadSeconds).toLocaleString('en')} rows/s)`,
+  );
 
   console.log(`Rebuilding ${indexes.length} indexes ...`);
   const indexStart = Date.now();
-  for (const index of indexes) await exec(db, index.sql);
+  for (const index of indexes) await db.exec(index.sql);
   console.log(`  indexes in ${((Date.now() - indexStart) / 1000).toFixed(1)} s`);
+  if (foreignKeys.length) {
+    const fkStart = Date.now();
+    for (const fk of foreignKeys)
+      await db.exec(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+    console.log(
+      `  ${foreignKeys.length} foreign keys added back and checked in ${((Date.now() - fkStart) / 1000).toFixed(1)} s`,
+    );
+  }
   // The stored workload the app maintains on every panel and lifecycle write.
-  await exec(
-    db,
+  await db.exec(
     `UPDATE mediator SET active_case_count = (
        SELECT COUNT(*) FROM panel_member pm JOIN mediation_case c ON c.id = pm.case_id
        WHERE pm.mediator_id = mediator.id AND pm.removed_at IS NULL
          AND c.state IN (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(', ')}))`,
   );
-  await exec(db, 'PRAGMA locking_mode=NORMAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;');
-  await exec(db, 'PRAGMA journal_mode=WAL;');
-  const [check] = await all<{ foreign_key_check?: string }>(db, 'PRAGMA foreign_key_check');
-  if (check) throw new Error(`foreign key check failed: ${JSON.stringify(check)}`);
-  await new Promise<void>((done) => db.close(() => done()));
+  if (PG_URL) {
+    const analyzeStart = Date.now();
+    await db.exec('ANALYZE');
+    console.log(`  ANALYZE in ${((Date.now() - analyzeStart) / 1000).toFixed(1)} s`);
+  } else {
+    await db.exec('PRAGMA locking_mode=NORMAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;');
+    await db.exec('PRAGMA journal_mode=WAL;');
+    const [check] = await db.all<{ foreign_key_check?: string }>('PRAGMA foreign_key_check');
+    if (check) throw new Error(`foreign key check failed: ${JSON.stringify(check)}`);
+  }
+  await db.close();
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `Done: ${CASES.toLocaleString('en')} cases, ${counts} rows in ${seconds.toFixed(1)} s ` +
-      `(${Math.round(CASES / seconds).toLocaleString('en')} cases/s overall) → ${DB_PATH}`,
+      `(${Math.round(CASES / seconds).toLocaleString('en')} cases/s overall) → ${TARGET_NAME}`,
   );
 }
 
+async function openSqlite(): Promise<BulkTarget> {
+  const raw = new Database(DB_PATH, OPEN_READWRITE | OPEN_CREATE);
+  raw.serialize();
+  const db = new SqliteTarget(raw);
+  await db.exec(
+    `PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF;
+     PRAGMA cache_size=-1500000; PRAGMA temp_store=MEMORY; PRAGMA locking_mode=EXCLUSIVE;`,
+  );
+  return db;
+}
+
+/**
+ * Empties the PostgreSQL database (drops and recreates the schema public), creating it first if
+ * it does not exist. Only a database made for benchmarks: its name contains "bench", or --fresh
+ * says that wiping it is intended.
+ */
+async function freshPostgres(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) throw new Error('DATABASE_URL names no database');
+  if (!/bench/i.test(name) && !process.argv.includes('--fresh'))
+    throw new Error(
+      `Refusing to wipe database "${name}": its name does not contain "bench". ` +
+        'Use a database made for benchmarks, or pass --fresh to empty this one.',
+    );
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const admin = new Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      console.log(`Created database ${name}.`);
+      return;
+    }
+  } finally {
+    await admin.end();
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  } finally {
+    await client.end();
+  }
+  console.log(`Emptied database ${name} (schema public dropped and recreated).`);
+}
+
 async function loadStations(db: Database): Promise<StationRow[]> {
-  const existing = await all<{
+  const existing = await db.all<{
     id: string;
     code: string;
     county_code: string;
     case_number_format: string;
-  }>(db, 'SELECT id, code, county_code, case_number_format FROM station');
+  }>('SELECT id, code, county_code, case_number_format FROM station');
   const rows: StationRow[] = existing.map((s) => ({
     id: s.id,
     code: s.code,
@@ -274,7 +374,7 @@ async function loadStations(db: Database): Promise<StationRow[]> {
   const committeeOf = new Map<string, string>();
   for (const s of existing)
     if (s.code === 'YW-FDC' || s.code === 'HN-XS') committeeOf.set(s.county_code, s.id);
-  const writer = new BulkWriter(db, 'station', [
+  const writer = db.writer('station', [
     'id',
     'code',
     'name_zh',
@@ -333,14 +433,13 @@ async function loadStations(db: Database): Promise<StationRow[]> {
   return rows;
 }
 
-async function loadMediators(db: Database, stations: StationRow[]): Promise<void> {
-  const demo = await all<{ station_id: string; mediator_id: string }>(
-    db,
+async function loadMediators(db: BulkTarget, stations: StationRow[]): Promise<void> {
+  const demo = await db.all<{ station_id: string; mediator_id: string }>(
     'SELECT station_id, mediator_id FROM mediator_station',
   );
   const byId = new Map(stations.map((s) => [s.id, s]));
   for (const row of demo) byId.get(row.station_id)?.mediators.push(row.mediator_id);
-  const mediators = new BulkWriter(db, 'mediator', [
+  const mediators = db.writer('mediator', [
     'id',
     'kind',
     'roles',
@@ -359,7 +458,7 @@ async function loadMediators(db: Database, stations: StationRow[]): Promise<void
     'created_at',
     'updated_at',
   ]);
-  const links = new BulkWriter(db, 'mediator_station', ['station_id', 'mediator_id']);
+  const links = db.writer('mediator_station', ['station_id', 'mediator_id']);
   const kindOf = weighted([
     ['foreign', 15],
     ['native_place', 30],
@@ -447,15 +546,14 @@ async function loadMediators(db: Database, stations: StationRow[]): Promise<void
   console.log(`Mediators: ${mediators.total} (+ demo), ${links.total} station links`);
 }
 
-async function loadCases(db: Database, stations: StationRow[]): Promise<number> {
+async function loadCases(db: BulkTarget, stations: StationRow[]): Promise<number> {
   const counters = new Map<string, number>();
-  for (const row of await all<{ station_id: string; year: number; last_sequence: number }>(
-    db,
+  for (const row of await db.all<{ station_id: string; year: number; last_sequence: number }>(
     'SELECT * FROM case_number_counter',
   ))
     counters.set(`${row.station_id}|${row.year}`, row.last_sequence);
   const stationOf = weighted(stations.map((s) => [s, s.weight] as [StationRow, number]));
-  const cases = new BulkWriter(db, 'mediation_case', [
+  const cases = db.writer('mediation_case', [
     'id',
     'case_number',
     'station_id',
@@ -482,7 +580,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
     'created_at',
     'updated_at',
   ]);
-  const parties = new BulkWriter(db, 'case_party', [
+  const parties = db.writer('case_party', [
     'id',
     'case_id',
     'role',
@@ -498,7 +596,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
     'rights_notice_language',
     'created_at',
   ]);
-  const persons = new BulkWriter(db, 'person', [
+  const persons = db.writer('person', [
     'id',
     'name_original',
     'name_latin',
@@ -523,7 +621,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
     'created_at',
     'updated_at',
   ]);
-  const organisations = new BulkWriter(db, 'organisation', [
+  const organisations = db.writer('organisation', [
     'id',
     'name_original',
     'name_zh',
@@ -536,7 +634,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
     'created_at',
     'updated_at',
   ]);
-  const transitions = new BulkWriter(db, 'case_transition', [
+  const transitions = db.writer('case_transition', [
     'id',
     'case_id',
     'event',
@@ -549,7 +647,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
     'details',
     'ordinal',
   ]);
-  const panel = new BulkWriter(db, 'panel_member', [
+  const panel = db.writer('panel_member', [
     'id',
     'case_id',
     'mediator_id',
@@ -687,7 +785,7 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
 
   const started = Date.now();
   let lastReport = started;
-  await exec(db, 'BEGIN');
+  await db.exec('BEGIN');
   for (let i = 0; i < CASES; i++) {
     const receivedAt = START + Math.floor(((NOW - START) * (i + random())) / CASES);
     const station = stationOf();
@@ -916,8 +1014,8 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
 
     if ((i + 1) % CASES_PER_TRANSACTION === 0 || i + 1 === CASES) {
       for (const w of writers) await w.flush();
-      await BulkWriter.drain();
-      await exec(db, 'COMMIT');
+      await db.drain();
+      await db.exec('COMMIT');
       const now = Date.now();
       if (now - lastReport > 2000 || i + 1 === CASES) {
         lastReport = now;
@@ -928,18 +1026,14 @@ async function loadCases(db: Database, stations: StationRow[]): Promise<number> 
             `rows: ${writers.map((w) => `${w.table}=${w.total}`).join(' ')}  rss ${rss} MB`,
         );
       }
-      if (i + 1 < CASES) await exec(db, 'BEGIN');
+      if (i + 1 < CASES) await db.exec('BEGIN');
     }
   }
   for (const w of writers) await w.close();
 
   // Gapless numbering continues after the bulk cases: the counters hold the last sequence.
-  const counterWriter = new BulkWriter(db, 'case_number_counter', [
-    'station_id',
-    'year',
-    'last_sequence',
-  ]);
-  await exec(db, 'DELETE FROM case_number_counter');
+  const counterWriter = db.writer('case_number_counter', ['station_id', 'year', 'last_sequence']);
+  await db.exec('DELETE FROM case_number_counter');
   for (const [key, last] of counters) {
     const [stationId, year] = key.split('|');
     await counterWriter.add([stationId, Number(year), last]);
