@@ -1,11 +1,19 @@
 // npm run bench: builds if needed, runs every scenario in its own process (so each peak RSS is its
 // own), prints one table and writes bench-results/latest.json. Figures, not pass/fail tests.
+// With DATABASE_URL=postgres://… the scenarios run against that (loaded) PostgreSQL database.
 import { spawnSync } from 'child_process';
 import { cpus, totalmem } from 'os';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ensureBuilt, ROOT } from './support/common';
-import { benchDb, queryDb, requireDb, ScenarioResult } from './support/scenario';
+import {
+  benchDb,
+  describeDb,
+  isPostgres,
+  queryDb,
+  requireDb,
+  ScenarioResult,
+} from './support/scenario';
 
 const SCENARIOS = ['agreement-pdf', 'cold-start', 'reads', 'intake', 'statistics'];
 
@@ -55,7 +63,8 @@ async function main(): Promise<void> {
     memoryGb: Math.round(totalmem() / 1073741824),
     node: process.version,
     casesInDatabase: cases,
-    database: db,
+    database: describeDb(db),
+    engine: isPostgres(db) ? 'postgresql' : 'sqlite',
     at: new Date().toISOString(),
   };
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
@@ -66,8 +75,10 @@ async function main(): Promise<void> {
   console.log(`\n${table(results)}`);
   console.log(
     `\n${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, node ${machine.node}, ` +
-      `${cases.toLocaleString('en')} cases. JSON: bench-results/latest.json`,
+      `${cases.toLocaleString('en')} cases on ${machine.engine} (${machine.database}). JSON: bench-results/latest.json`,
   );
+  if (isPostgres(db))
+    console.log('The floor server is bare http + sqlite3: on PostgreSQL it is not run.');
   if (failures.length) {
     console.error(`Failed scenarios: ${failures.join(', ')}`);
     process.exitCode = 1;
@@ -83,6 +94,7 @@ function table(results: ScenarioResult[]): string {
     if (f.non2xx !== undefined) parts.push(`non-2xx ${f.non2xx}, errors ${f.errors}`);
     if (f.sizeKb !== undefined) parts.push(`${f.sizeKb} KB, ${f.pages} pages`);
     if (f.runs !== undefined && Array.isArray(f.runs)) parts.push(`runs ${f.runs.join('/')}`);
+    if (f.note !== undefined) parts.push(String(f.note));
     return parts.join('; ');
   };
   const rows = [

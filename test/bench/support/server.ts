@@ -13,6 +13,7 @@ export interface RunningServer {
 
 /** Starts the built server (node dist/main.js) on loopback and waits until /health answers 200. */
 export async function startServer(options: {
+  /** The SQLite file, or a postgres:// URL. */
   sqlitePath: string;
   port: number;
   seedDemo?: boolean;
@@ -20,6 +21,19 @@ export async function startServer(options: {
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const started = process.hrtime.bigint();
+  // A postgres:// URL in place of the file runs the server on PostgreSQL (DATABASE_URL).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(options.port),
+    SEED_DEMO: options.seedDemo ? 'true' : 'false',
+    LOG_LEVEL: 'warn',
+  };
+  if (/^postgres(ql)?:\/\//.test(options.sqlitePath)) env.DATABASE_URL = options.sqlitePath;
+  else {
+    env.SQLITE_PATH = options.sqlitePath;
+    delete env.DATABASE_URL;
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=prof' profiles the server under the scenario's load.
@@ -29,14 +43,7 @@ export async function startServer(options: {
     ],
     {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(options.port),
-        SQLITE_PATH: options.sqlitePath,
-        SEED_DEMO: options.seedDemo ? 'true' : 'false',
-        LOG_LEVEL: 'warn',
-      },
+      env,
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
