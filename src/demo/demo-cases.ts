@@ -11,9 +11,11 @@ import { RegisterCaseDto } from '../cases/dto/register-case.dto';
 const creditCode = (base: string) => base + creditCodeCheckCharacter(base);
 const residentId = (first17: string) => first17 + residentIdCheckDigit(first17);
 
-type DemoCase = Omit<RegisterCaseDto, 'stationId'> & {
+export type DemoCase = Omit<RegisterCaseDto, 'stationId'> & {
   station: 'YW-JC' | 'HN-XS';
-  then: ('accepted' | 'notice' | 'withdrawn' | 'closed')[];
+  then: ('accepted' | 'notice' | 'panel' | 'withdrawn' | 'closed')[];
+  /** For the 'panel' step: the lead and co-mediators, by their Latin names (demo-mediators.ts). */
+  panel?: { lead: string; coMediators: string[] };
 };
 
 const supplier = (name: string, base: string, representative: string) => ({
@@ -36,7 +38,9 @@ const zh = (text: string) => ({
 export const DEMO_CASES: DemoCase[] = [
   {
     station: 'YW-JC',
-    then: ['accepted', 'notice'],
+    // Seated, so that the demo mediator account (Abdullah Bawazir) has a case to work on.
+    then: ['accepted', 'notice', 'panel'],
+    panel: { lead: 'Abdullah Bawazir', coMediators: ['Chen Weidong'] },
     source: 'party_application',
     receivedOn: '2026-11-03',
     disputeType: 'contract',
@@ -373,14 +377,19 @@ export async function seedDemoCases(
   manager: EntityManager,
   stationIds: Map<string, string>,
   register: (manager: EntityManager, dto: RegisterCaseDto) => Promise<string>,
-  then: (manager: EntityManager, caseId: string, step: DemoCase['then'][number]) => Promise<void>,
+  then: (
+    manager: EntityManager,
+    caseId: string,
+    step: DemoCase['then'][number],
+    demo: DemoCase,
+  ) => Promise<void>,
 ): Promise<void> {
   for (const demo of DEMO_CASES) {
-    const { station, then: steps, ...dto } = demo;
+    const { station, then: steps, panel: _panel, ...dto } = demo;
     const caseId = await register(manager, {
       ...dto,
       stationId: stationIds.get(station)!,
     } as RegisterCaseDto);
-    for (const step of steps) await then(manager, caseId, step);
+    for (const step of steps) await then(manager, caseId, step, demo);
   }
 }

@@ -330,7 +330,7 @@ export async function seedDemoMediators(
   manager: EntityManager,
   stationIds: Map<string, string>,
   audit: AuditTrail,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const idsByLatin = new Map<string, string>();
   for (const demo of DEMO_MEDIATORS) {
     const languages = demo.languages.map(([tag, level]) => ({ tag, level }));
@@ -380,4 +380,5 @@ export async function seedDemoMediators(
     entityId: user.id,
     summary: { role: 'mediator', demo: true },
   });
+  return idsByLatin;
 }

@@ -10,6 +10,9 @@ import { DEFAULT_PANEL_POLICY, Station } from '../stations/station.entity';
 import { CaseIntake } from '../cases/case-intake.service';
 import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseParty } from '../cases/case-party.entity';
+import { appendTimeline } from '../cases/case-timeline';
+import { PanelMember } from '../assignment/panel-member.entity';
+import { adjustActiveCaseCounts } from '../mediators/mediator-workload';
 import { DEMO_STATIONS, DEMO_USERS } from './demo-data';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoMediators } from './demo-mediators';
@@ -73,13 +76,15 @@ export class DemoSeeder {
         summary: { role: demo.role, demo: true },
       });
     }
-    await seedDemoMediators(manager, stationIds, this.audit);
+    const mediatorIds = await seedDemoMediators(manager, stationIds, this.audit);
     await seedDemoCases(
       manager,
       stationIds,
       (m, dto) => this.intake.registerWithin(m, dto, null),
-      async (m, caseId, step) => {
-        if (step === 'notice') {
+      async (m, caseId, step, demo) => {
+        if (step === 'panel') {
+          await this.seatPanel(m, caseId, demo.panel!, mediatorIds);
+        } else if (step === 'notice') {
           // Each party received the notice of rights and duties in their first language.
           const parties = await m
             .getRepository(CaseParty)
@@ -106,5 +111,45 @@ export class DemoSeeder {
         }
       },
     );
+  }
+
+  /** Seats a demo panel as the assignment module would, and moves the case to mediating. */
+  private async seatPanel(
+    manager: EntityManager,
+    caseId: string,
+    panel: { lead: string; coMediators: string[] },
+    mediatorIds: Map<string, string>,
+  ): Promise<void> {
+    const seats = [
+      { mediatorId: mediatorIds.get(panel.lead)!, role: 'lead' as const },
+      ...panel.coMediators.map((name) => ({
+        mediatorId: mediatorIds.get(name)!,
+        role: 'co_mediator' as const,
+      })),
+    ];
+    for (const seat of seats)
+      await manager
+        .getRepository(PanelMember)
+        .insert({ caseId, ...seat, assignedAt: new Date(), assignedBy: null });
+    await adjustActiveCaseCounts(
+      manager,
+      seats.map((s) => s.mediatorId),
+      1,
+    );
+    const details = {
+      leadId: seats[0].mediatorId,
+      coMediatorIds: seats.slice(1).map((s) => s.mediatorId),
+      interpreterIds: [],
+    };
+    await appendTimeline(manager, caseId, { event: 'panel_assigned', details });
+    await this.audit.record(manager, {
+      action: 'panel.assigned',
+      entityType: 'case',
+      entityId: caseId,
+      summary: { ...details, demo: true },
+    });
+    await this.lifecycle.transition(manager, caseId, 'mediating', 'panel', null, {
+      leadId: seats[0].mediatorId,
+    });
   }
 }

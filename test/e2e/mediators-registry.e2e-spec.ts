@@ -227,7 +227,7 @@ describe('Mediator registry through the API', () => {
     expect(JSON.stringify(entries)).not.toContain('恒达');
   });
 
-  it('seeds the demo mediators and the mediator.jincheng account, which sees no case until seated', async () => {
+  it('seeds the demo mediators and the mediator.jincheng account, which sees only the demo case it is seated on', async () => {
     const atJincheng = await t
       .as(clerkJc)
       .get(`/api/v1/mediators?stationId=${jincheng}&limit=200`)
@@ -247,6 +247,17 @@ describe('Mediator registry through the API', () => {
     expect(me.body.role).toBe('mediator');
     const own = await t.as(token).get(`/api/v1/mediators/${me.body.mediatorId}`).expect(200);
     expect(own.body).toMatchObject({ nameLatin: 'Abdullah Bawazir', nationality: 'YE' });
-    expect((await t.as(token).get('/api/v1/cases').expect(200)).body.total).toBe(0);
+    const cases = (await t.as(token).get('/api/v1/cases').expect(200)).body;
+    expect(cases.total).toBe(1);
+    expect(cases.items[0]).toMatchObject({ state: 'mediating' });
+    const panel = (await t.as(token).get(`/api/v1/cases/${cases.items[0].id}/panel`).expect(200))
+      .body;
+    expect(panel.members.map((m: { mediatorId: string; role: string }) => m.role)).toEqual([
+      'lead',
+      'co_mediator',
+    ]);
+    expect(panel.members[0].mediatorId).toBe(me.body.mediatorId);
+    expect(own.body.activeCases).toBe(1);
+    expect(panel.missing).toEqual([]);
   });
 });
