@@ -9,7 +9,7 @@ import { ApiError, setUnauthenticatedHandler } from './ui/api';
 import { h, replace } from './ui/dom';
 import { isLanguage, Language, language, loadLanguage, rememberOnDevice, t } from './ui/i18n';
 import { errorBox, loading, shell } from './ui/layout';
-import { noticeRegion } from './ui/notice';
+import { dismissNotice, noticeRegion } from './ui/notice';
 import { matchRoute, navigate, onNavigate, refresh } from './ui/router';
 import { chooseLanguage, currentUser, restoreSession, signOut, startLanguage } from './ui/session';
 import { loginPage } from './pages/login';
@@ -24,6 +24,7 @@ let focusSwitcher = false;
 
 async function onLanguage(lng: Language): Promise<void> {
   await chooseLanguage(lng);
+  dismissNotice();
   focusSwitcher = true;
   refresh();
 }

@@ -24,3 +24,9 @@ export function notify(text: string, tone: Tone = 'good'): void {
   carried = { text, tone, at: Date.now() };
   show(text, tone);
 }
+
+/** Forgets the notice shown (a language switch redraws the page without it). */
+export function dismissNotice(): void {
+  carried = null;
+  region?.replaceChildren();
+}
