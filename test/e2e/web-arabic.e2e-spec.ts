@@ -3,6 +3,7 @@ import { creditCode } from './support/case-factory';
 import { DEMO, startTestApp, TestApp } from './support/test-app';
 import {
   Browser,
+  contrastProblems,
   describeIfChromium,
   ensureWebBuilt,
   launchBrowser,
@@ -51,6 +52,7 @@ describeIfChromium('Web app: a clerk in Arabic, right to left', () => {
     const tools = (await page.locator('.header-tools').boundingBox())!;
     expect(brand.x).toBeGreaterThan(tools.x);
     expect(brand.x + brand.width).toBeGreaterThan(1366 - 60);
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'clerk-01-login-ar');
   });
 
@@ -138,6 +140,7 @@ describeIfChromium('Web app: a clerk in Arabic, right to left', () => {
       return [style.borderRightWidth, style.borderLeftWidth];
     });
     expect(rule).toEqual(['3px', '0px']);
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'clerk-04-case-ar');
   });
 

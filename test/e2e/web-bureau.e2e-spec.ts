@@ -7,6 +7,7 @@ import {
   describeIfChromium,
   ensureWebBuilt,
   launchBrowser,
+  contrastProblems,
   pageReady,
   ROOT,
   screenshot,
@@ -99,6 +100,7 @@ describeIfChromium('Web app: the bureau in a real browser', () => {
       expect(shown.sort()).toEqual(expected.sort());
     }
     expect(report.totals.accepted).toBeGreaterThan(0);
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'bureau-01-statistics');
   });
 

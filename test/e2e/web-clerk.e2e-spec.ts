@@ -3,6 +3,7 @@ import { Page } from 'playwright-core';
 import { DEMO, startTestApp, TestApp } from './support/test-app';
 import {
   Browser,
+  contrastProblems,
   describeIfChromium,
   ensureWebBuilt,
   launchBrowser,
@@ -110,6 +111,7 @@ describeIfChromium('Web app: the clerk in a real browser', () => {
     expect(await tile('overdue')).toBe(overdue);
     expect(await tile('sessions-today')).toBe(today.sessions.length);
     expect(await tile('near-limit')).toBe(today.casesNearLimit.length);
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'clerk-02-dashboard');
   });
 
@@ -258,6 +260,7 @@ describeIfChromium('Web app: the clerk in a real browser', () => {
       items.map((li) => [li.getAttribute('data-item'), li.getAttribute('data-present')]),
     );
     expect(checklist).toEqual(file.items.map((i) => [i.item, String(i.present)]));
+    expect(await contrastProblems(page)).toEqual([]);
     await screenshot(page, 'clerk-05-case');
   });
 
@@ -285,6 +288,7 @@ describeIfChromium('Web app: the clerk in a real browser', () => {
     );
     expect(cards).toEqual(expected);
     expect(cards[0].reasons.length).toBeGreaterThan(0);
+    expect(await contrastProblems(page)).toEqual([]);
     // The service's proposal is preselected.
     for (const seat of suggestions.proposal.seats) {
       expect(await page.inputValue(`select[data-mediator-id="${seat.mediatorId}"]`)).toBe(

@@ -103,3 +103,60 @@ export async function pageReady(page: Page): Promise<void> {
   }
   await page.waitForFunction(() => !document.querySelector('main .page > .loading'));
 }
+
+/**
+ * Text whose contrast with what is behind it falls below WCAG AA (4.5:1, or 3:1 for large text):
+ * every visible element with text of its own, its colour against the first opaque background up
+ * the tree, semi-transparent layers blended on the way.
+ */
+export async function contrastProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (value: string): Rgba => {
+      const n = value.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0];
+      return [n[0], n[1], n[2], n[3] ?? 1];
+    };
+    const over = (top: Rgba, bottom: Rgba): Rgba => {
+      const a = top[3];
+      return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1) as Rgba;
+    };
+    const luminance = ([r, g, b]: Rgba) =>
+      [r, g, b]
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (element: Element | null): Rgba => {
+      const layers: Rgba[] = [];
+      for (let e = element; e; e = e.parentElement) {
+        const colour = parse(getComputedStyle(e).backgroundColor);
+        if (colour[3] > 0) layers.push(colour);
+        if (colour[3] >= 1) break;
+      }
+      let result: Rgba = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) result = over(layer, result);
+      return result;
+    };
+    const problems: string[] = [];
+    for (const element of document.querySelectorAll('body *')) {
+      const own = [...element.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+      );
+      if (!own) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+      if (element.closest('.visually-hidden, [hidden], option')) continue;
+      const back = background(element);
+      const fore = over(parse(style.color), back);
+      const [light, dark] = [luminance(fore), luminance(back)].sort((a, b) => b - a);
+      const ratio = (light + 0.05) / (dark + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.6 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5))
+        problems.push(
+          `${element.tagName.toLowerCase()}.${element.className} "${element.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}`,
+        );
+    }
+    return problems;
+  });
+}
