@@ -256,16 +256,27 @@ export function lineChart(
     }
     points.forEach((p, i) => doc.circle(xOf(i), yOf(p.values[k]), 2.2).fill(s.color));
   });
-  // Values beside the points when they fit: the first series above, the others below.
+  // Values beside the points when they fit: the first series above, the others below, or to
+  // the side when below would run into the month labels under the axis.
   if (points.length <= 12)
     series.forEach((_, k) =>
       points.forEach((p, i) => {
-        const y = yOf(p.values[k]) + (k === 0 ? -TICK_SIZE * 1.6 : 3);
-        text(doc, String(p.values[k]), xOf(i) - 20, y, 40, {
-          size: TICK_SIZE,
-          align: 'center',
-          direction: 'ltr',
-        });
+        const y = yOf(p.values[k]);
+        const below = y + 3 + TICK_SIZE * 1.3 <= bottom;
+        const side = k > 0 && !below;
+        const x = side ? xOf(i) + (box.direction === 'rtl' ? -44 : 4) : xOf(i) - 20;
+        text(
+          doc,
+          String(p.values[k]),
+          x,
+          k === 0 ? y - TICK_SIZE * 1.6 : side ? y - TICK_SIZE * 0.65 : y + 3,
+          40,
+          {
+            size: TICK_SIZE,
+            align: side ? (box.direction === 'rtl' ? 'end' : 'start') : 'center',
+            direction: 'ltr',
+          },
+        );
       }),
     );
   flow.advance(bottom + labelRoom - flow.y + 10);
