@@ -55,8 +55,8 @@ export class PageShell {
         `<html lang="${language}" dir="${directionOf(language)}">`,
       )
       .replace(
-        '</head>',
-        `<link rel="preload" href="/i18n/${language}.json" as="fetch" crossorigin="anonymous">\n</head>`,
+        '<link rel="stylesheet"',
+        `<link rel="preload" href="/i18n/${language}.json" as="fetch" crossorigin="anonymous">\n<link rel="stylesheet"`,
       );
   }
 }
