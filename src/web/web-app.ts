@@ -37,7 +37,7 @@ const LANGUAGE_COOKIE = /(?:^|;\s*)mediation\.lang=([A-Za-z-]{2,8})/;
 
 /** The page shell for one language, from index.html as built (re-read when it is rebuilt). */
 export class PageShell {
-  private cached: { mtime: number; html: string } | null = null;
+  private cached: { version: string; html: string } | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -46,9 +46,10 @@ export class PageShell {
   }
 
   render(language: SupportedLanguage): string {
-    const mtime = statSync(this.file).mtimeMs;
-    if (!this.cached || this.cached.mtime !== mtime)
-      this.cached = { mtime, html: readFileSync(this.file, 'utf8') };
+    const { mtimeMs, size, ino } = statSync(this.file);
+    const version = `${mtimeMs} ${size} ${ino}`;
+    if (!this.cached || this.cached.version !== version)
+      this.cached = { version, html: readFileSync(this.file, 'utf8') };
     return this.cached.html
       .replace(
         /<html lang="[^"]*" dir="[^"]*">/,
