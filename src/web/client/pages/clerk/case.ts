@@ -20,7 +20,7 @@ import { formatDateTime, formatDay, formatMoney } from '../../ui/format';
 import { badge, pageHeader, section, stateBadge } from '../../ui/layout';
 import { notify } from '../../ui/notice';
 import { PageContext, refresh } from '../../ui/router';
-import { countries, disputeTypes, nameOf, Named } from '../../ui/reference';
+import { countries, disputeTypes, nameOf, Named, worldLanguages } from '../../ui/reference';
 import { details } from '../../ui/table';
 import type {
   CaseDetail,
@@ -36,13 +36,14 @@ const CONSENT_METHODS = ['signed_form', 'oral_recorded', 'fingerprint', 'electro
 
 export async function casePage(context: PageContext): Promise<HTMLElement> {
   const id = context.params.id;
-  const [found, timeline, file, panel, types, countryList] = await Promise.all([
+  const [found, timeline, file, panel, types, countryList, languageList] = await Promise.all([
     api.get<CaseDetail>(`/cases/${id}`),
     api.get<TimelineEvent[]>(`/cases/${id}/timeline`),
     api.get<CaseFile>(`/cases/${id}/file`),
     api.get<PanelView>(`/cases/${id}/panel`),
     disputeTypes(),
     countries(),
+    worldLanguages(),
   ]);
   const canAssign = context.user.role === 'clerk' || context.user.role === 'admin';
 
@@ -96,7 +97,7 @@ export async function casePage(context: PageContext): Promise<HTMLElement> {
         ),
         section(
           t('register.partiesSection'),
-          found.parties.map((party) => partyCard(found, party, countryList)),
+          found.parties.map((party) => partyCard(found, party, countryList, languageList)),
         ),
         transitionsSection(found),
       ),
@@ -127,7 +128,12 @@ function textInLanguages(text: MultilingualText): HTMLElement {
   );
 }
 
-function partyCard(found: CaseDetail, party: CaseParty, countryList: Named[]): HTMLElement {
+function partyCard(
+  found: CaseDetail,
+  party: CaseParty,
+  countryList: Named[],
+  languageList: Named[],
+): HTMLElement {
   const person = party.person;
   const consentTone =
     party.consent.state === 'given' ? 'good' : party.consent.state === 'refused' ? 'bad' : 'warn';
@@ -156,7 +162,11 @@ function partyCard(found: CaseDetail, party: CaseParty, countryList: Named[]): H
           ? nameOf(countryList, person.nationality)
           : nameOf(countryList, party.organisation?.country),
       ],
-      [t('register.preferredLanguage'), person?.preferredLanguages.join(', ') || '—'],
+      [
+        t('register.preferredLanguage'),
+        person?.preferredLanguages.map((l) => nameOf(languageList, l.split('-')[0])).join(', ') ||
+          '—',
+      ],
       [t('register.needsInterpreter'), person?.needsInterpreter ? t('case.yes') : t('case.no')],
       [t('register.consent'), badge(t(`enum.consent.${party.consent.state}`), consentTone)],
       [
