@@ -61,7 +61,9 @@ export class BulkWriter {
   async close(): Promise<void> {
     await this.flush();
     await BulkWriter.drain();
-    await new Promise<void>((resolve) => (this.statement ? this.statement.finalize(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.statement ? this.statement.finalize(() => resolve()) : resolve(),
+    );
   }
 
   private sql(rows: number): string {
@@ -71,7 +73,9 @@ export class BulkWriter {
 }
 
 export function exec(db: Database, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    db.exec(sql, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 export function all<T>(db: Database, sql: string, params: unknown[] = []): Promise<T[]> {
