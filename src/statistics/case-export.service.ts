@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-loader';
 import { once } from 'events';
 import { Writable } from 'stream';
 import { DataSource } from 'typeorm';
@@ -88,7 +88,7 @@ export class CaseExportService {
    * currency's decimals.
    */
   async xlsx(request: CaseExportRequest, output: Writable): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const workbook = new (await loadExcelJs()).stream.xlsx.WorkbookWriter({
       stream: output,
       useStyles: true,
       useSharedStrings: false,

@@ -3,7 +3,8 @@
  * people's-mediation report (dispute types × measures). All read the translated tables of
  * report-table.ts, so the figures are those of the JSON report.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-loader';
 import { fromMinorUnits, minorDigits } from '../common/money/money';
 import { SupportedLanguage } from '../i18n/languages';
 import { csvLine, UTF8_BOM } from './csv';
@@ -132,7 +133,7 @@ function periodLine(ctx: ExportContext): string {
 }
 
 export async function reportXlsx(ctx: ExportContext): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Mediation case system';
   workbook.title = `${ctx.t('statistics:title.report', {}, ctx.language)} ${periodLine(ctx)}`;
   const used = new Set<string>();
@@ -151,7 +152,7 @@ export async function monthlyReportXlsx(ctx: ExportContext): Promise<Buffer> {
   const tables = reportTables(ctx.report, l, t, ctx.stations);
   const byType = tables.find((x) => x.breakdown === 'disputeType')!;
   const total = tables[0].rows[0];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const sheet = workbook.addWorksheet(sheetName(t('statistics:title.monthly', {}, l), new Set()), {
     views: [{ state: 'frozen', ySplit: 3, xSplit: 1 }],
   });
