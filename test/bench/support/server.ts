@@ -21,11 +21,13 @@ export async function startServer(options: {
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const started = process.hrtime.bigint();
+  // BENCH_PORT_OFFSET moves every scenario's port, so that two runs on one machine keep apart.
+  const port = options.port + Number(process.env.BENCH_PORT_OFFSET ?? 0);
   // A postgres:// URL in place of the file runs the server on PostgreSQL (DATABASE_URL).
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    PORT: String(options.port),
+    PORT: String(port),
     SEED_DEMO: options.seedDemo ? 'true' : 'false',
     LOG_LEVEL: 'warn',
   };
@@ -49,7 +51,7 @@ export async function startServer(options: {
   );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
