@@ -5,7 +5,7 @@ describe('log scan patterns', () => {
     level: 30,
     time: 1764067200123,
     pid: 48213,
-    req: { id: '5b7c7d8e-2f7a-4c55-9d0e-1c6f3b9a0e11', method: 'POST', path: '/api/v1/cases' },
+    req: { id: '25acfcbb-8b9d-4311-b630-e18893213171', method: 'POST', path: '/api/v1/cases' },
     res: { statusCode: 201 },
     responseTime: 12,
     msg: 'request completed',

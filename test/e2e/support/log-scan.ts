@@ -6,12 +6,13 @@ import { ADMIN, DEMO } from './test-app';
  * What must never appear in a log line: bearer tokens (any JWT), Chinese resident identity
  * numbers (18 characters, the last a digit or X), Chinese mobile numbers, the passport numbers the
  * factories make (YE…, RU…), and the passwords of the accounts the tests use. The patterns are
- * anchored on non-digits so that millisecond timestamps and ids do not match.
+ * anchored on non-word characters so that millisecond timestamps and the hex groups of ids (a
+ * request id ending in e18893213171) do not match.
  */
 const PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'token', pattern: /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/ },
   { kind: 'resident id', pattern: /(?<![\dA-Za-z-])\d{17}[\dX](?![\dA-Za-z-])/ },
-  { kind: 'phone', pattern: /(?<![\d-])(?:\+?86)?1[3-9]\d{9}(?![\d-])/ },
+  { kind: 'phone', pattern: /(?<![\w-])(?:\+?86)?1[3-9]\d{9}(?![\w-])/ },
   { kind: 'passport', pattern: /(?<![\w-])(?:YE|RU|IN|PK|KR)\d{6,12}(?![\w-])/ },
   { kind: 'authorization header', pattern: /Bearer\s+\S/i },
 ];
