@@ -1,51 +1,6 @@
 import request from 'supertest';
-import { mediatingCase, yemeniMerchantCase } from './support/case-factory';
+import { mediatingCase, yemeniAgreementDraft, yemeniMerchantCase } from './support/case-factory';
 import { DEMO, startTestApp, tableCounts, TestApp } from './support/test-app';
-
-/** A draft from the clause library plus free text with checked Chinese and Arabic versions. */
-function draftFor(
-  c: { parties: { id: string; role: string }[] },
-  overrides: Record<string, unknown> = {},
-) {
-  const both = (zh: string, ar: string, checked = true) => ({
-    original: { language: 'zh-CN', text: zh },
-    translations: [{ language: 'ar', text: ar, translatedBy: '金城站翻译 李娜', checked }],
-  });
-  return {
-    facts: both(
-      '申请人向被申请人购买玻璃杯500箱，到货时120箱破损。',
-      'اشترى مقدم الطلب 500 كرتونة من الأكواب الزجاجية من المدعى عليه، ووصلت 120 منها مكسورة.',
-    ),
-    mattersInDispute: both('破损货物的赔偿金额。', 'مقدار التعويض عن البضاعة المكسورة.'),
-    responsibilities: both(
-      '被申请人对包装不当造成的破损承担责任。',
-      'يتحمل المدعى عليه مسؤولية الكسر الناتج عن سوء التغليف.',
-    ),
-    terms: [
-      {
-        kind: 'clause',
-        clause: 'lump_sum_payment',
-        params: {
-          payer: 'respondent:1',
-          payee: 'applicant:1',
-          amount: { amount: '20760.00', currency: 'USD' },
-          dueDate: '2026-12-15',
-          method: 'bank_transfer',
-        },
-      },
-      { kind: 'clause', clause: 'waiver_of_claims', params: {} },
-      { kind: 'clause', clause: 'chinese_text_prevails', params: {} },
-    ],
-    performance: {
-      method: both('银行转账', 'تحويل مصرفي'),
-      place: both('浙江省义乌市', 'مدينة ييوو، مقاطعة تشجيانغ'),
-      deadline: '2026-12-15',
-    },
-    copies: 3,
-    mediators: [{ name: 'عبد الله باوزير' }, { name: '王建华' }],
-    ...overrides,
-  };
-}
 
 describe('Agreements: drafting, issuing, signing, the confirmation window and verification', () => {
   let t: TestApp;
@@ -63,7 +18,7 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
 
   it('refuses to issue until every free text has a checked translation, naming each gap, and changes nothing', async () => {
     const c = await mediatingCase(api(), yemeniMerchantCase(station));
-    const unchecked = draftFor(c);
+    const unchecked = yemeniAgreementDraft();
     unchecked.facts.translations[0].checked = false;
     unchecked.performance.place = {
       original: { language: 'zh-CN', text: '浙江省义乌市' },
@@ -91,11 +46,11 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
   it('drafts, issues, signs, takes effect, moves the case and lists the closing confirmation window', async () => {
     const c = await mediatingCase(api(), yemeniMerchantCase(station));
     const agreement = (
-      await api().post(`/api/v1/cases/${c.id}/agreements`).send(draftFor(c)).expect(201)
+      await api().post(`/api/v1/cases/${c.id}/agreements`).send(yemeniAgreementDraft()).expect(201)
     ).body;
     const again = await api()
       .post(`/api/v1/cases/${c.id}/agreements`)
-      .send(draftFor(c))
+      .send(yemeniAgreementDraft())
       .expect(409);
     expect(again.body.code).toBe('AGREEMENT_EXISTS');
 
@@ -104,7 +59,10 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
     expect(issued.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(issued.verificationCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(issued.missingSignatures).toHaveLength(5);
-    await api().put(`/api/v1/agreements/${agreement.id}/draft`).send(draftFor(c)).expect(409);
+    await api()
+      .put(`/api/v1/agreements/${agreement.id}/draft`)
+      .send(yemeniAgreementDraft())
+      .expect(409);
 
     const signers = [
       ...c.parties.map((p) => ({
@@ -158,19 +116,22 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
       month.body.find((w: { agreementId: string }) => w.agreementId === agreement.id),
     ).toMatchObject({ caseNumber: c.caseNumber, daysLeft: 30 });
 
-    await api().post(`/api/v1/agreements/${agreement.id}/revise`).send(draftFor(c)).expect(409);
+    await api()
+      .post(`/api/v1/agreements/${agreement.id}/revise`)
+      .send(yemeniAgreementDraft())
+      .expect(409);
   });
 
   it('revising an issued version makes a new version; the old code then verifies as superseded', async () => {
     const c = await mediatingCase(api(), yemeniMerchantCase(station));
     const agreement = (
-      await api().post(`/api/v1/cases/${c.id}/agreements`).send(draftFor(c)).expect(201)
+      await api().post(`/api/v1/cases/${c.id}/agreements`).send(yemeniAgreementDraft()).expect(201)
     ).body;
     const v1 = (await api().post(`/api/v1/agreements/${agreement.id}/issue`).expect(200)).body;
     const revised = (
       await api()
         .post(`/api/v1/agreements/${agreement.id}/revise`)
-        .send(draftFor(c, { copies: 4 }))
+        .send(yemeniAgreementDraft({ copies: 4 }))
         .expect(201)
     ).body;
     expect(revised).toMatchObject({ currentVersion: 2, state: 'draft' });
@@ -190,7 +151,7 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
   it('verifies a code without personal data, and fails it once the stored agreement is tampered with', async () => {
     const c = await mediatingCase(api(), yemeniMerchantCase(station));
     const agreement = (
-      await api().post(`/api/v1/cases/${c.id}/agreements`).send(draftFor(c)).expect(201)
+      await api().post(`/api/v1/cases/${c.id}/agreements`).send(yemeniAgreementDraft()).expect(201)
     ).body;
     const issued = (await api().post(`/api/v1/agreements/${agreement.id}/issue`).expect(200)).body;
     const ok = await request(t.http).get(`/api/v1/verify/${issued.verificationCode}`).expect(200);
@@ -225,7 +186,7 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
 
   it('refuses an unknown clause and bad clause parameters with 400 naming the fields', async () => {
     const c = await mediatingCase(api(), yemeniMerchantCase(station));
-    const bad = draftFor(c, {
+    const bad = yemeniAgreementDraft({
       terms: [
         {
           kind: 'clause',

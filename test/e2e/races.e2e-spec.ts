@@ -1,4 +1,4 @@
-import { yemeniMerchantCase } from './support/case-factory';
+import { yemeniAgreementDraft, yemeniMerchantCase } from './support/case-factory';
 import { call, loginTo, ServerProcess, startServer } from './support/server-process';
 import { SharedDatabase, sharedDatabase } from './support/shared-database';
 import { ADMIN, DEMO } from './support/test-app';
@@ -325,7 +325,7 @@ describe('Races with two app processes on one database', () => {
 
   it('leaves one consistent agreement version under concurrent drafts, issues, revisions and signatures', async () => {
     const c = await mediatingCase();
-    const draft = draftFor();
+    const draft = agreementDraft();
     let raced = 0;
     const fire = async (requests: Request[]) => {
       raced += requests.length;
@@ -413,7 +413,10 @@ describe('Races with two app processes on one database', () => {
     // A second case: its draft issued by four requests at once, then every signer twice at once.
     const d = await mediatingCase();
     const second = (
-      await ok({ method: 'POST', path: `/api/v1/cases/${d.id}/agreements`, body: draftFor() }, 201)
+      await ok(
+        { method: 'POST', path: `/api/v1/cases/${d.id}/agreements`, body: agreementDraft() },
+        201,
+      )
     ).id as string;
     const secondPath = `/api/v1/agreements/${second}`;
     const secondIssues = await fire(many(4, { method: 'POST', path: `${secondPath}/issue` }));
@@ -462,47 +465,6 @@ describe('Races with two app processes on one database', () => {
   });
 });
 
-/** A draft from the clause library plus free text with checked Chinese and Arabic versions. */
-function draftFor() {
-  const both = (zh: string, ar: string) => ({
-    original: { language: 'zh-CN', text: zh },
-    translations: [{ language: 'ar', text: ar, translatedBy: '金城站翻译 李娜', checked: true }],
-  });
-  return {
-    facts: both(
-      '申请人向被申请人购买玻璃杯500箱，到货时120箱破损。',
-      'اشترى مقدم الطلب 500 كرتونة من الأكواب الزجاجية من المدعى عليه، ووصلت 120 منها مكسورة.',
-    ),
-    mattersInDispute: both('破损货物的赔偿金额。', 'مقدار التعويض عن البضاعة المكسورة.'),
-    responsibilities: both(
-      '被申请人对包装不当造成的破损承担责任。',
-      'يتحمل المدعى عليه مسؤولية الكسر الناتج عن سوء التغليف.',
-    ),
-    terms: [
-      {
-        kind: 'clause',
-        clause: 'lump_sum_payment',
-        params: {
-          payer: 'respondent:1',
-          payee: 'applicant:1',
-          amount: { amount: '20760.00', currency: 'USD' },
-          dueDate: '2026-12-15',
-          method: 'bank_transfer',
-        },
-      },
-      { kind: 'clause', clause: 'waiver_of_claims', params: {} },
-      { kind: 'clause', clause: 'chinese_text_prevails', params: {} },
-    ],
-    performance: {
-      method: both('银行转账', 'تحويل مصرفي'),
-      place: both('浙江省义乌市', 'مدينة ييوو، مقاطعة تشجيانغ'),
-      deadline: '2026-12-15',
-    },
-    copies: 3,
-    mediators: [{ name: 'سالم باوزير' }, { name: '王建华' }],
-  };
-}
-
 /** Everyone whose signature makes the agreement take effect: both parties, both mediators, the committee. */
 function signersOf(parties: { id: string; role: string }[]) {
   return [
@@ -516,3 +478,7 @@ function signersOf(parties: { id: string; role: string }[]) {
     { signerKind: 'committee', signerRef: 'committee', method: 'sealed' },
   ];
 }
+
+/** The Yemeni merchant's agreement, signed by the panel this file seats. */
+const agreementDraft = () =>
+  yemeniAgreementDraft({ mediators: [{ name: 'سالم باوزير' }, { name: '王建华' }] });

@@ -87,6 +87,51 @@ export function yemeniMerchantCase(stationId: string, overrides: Record<string, 
 }
 
 /** A wage dispute of a migrant worker from Bijie, Guizhou, against a Haining leather workshop. */
+/**
+ * An agreement draft for yemeniMerchantCase: clauses from the library plus free text with checked
+ * Chinese and Arabic versions.
+ */
+export function yemeniAgreementDraft(overrides: Record<string, unknown> = {}) {
+  const both = (zh: string, ar: string, checked = true) => ({
+    original: { language: 'zh-CN', text: zh },
+    translations: [{ language: 'ar', text: ar, translatedBy: '金城站翻译 李娜', checked }],
+  });
+  return {
+    facts: both(
+      '申请人向被申请人购买玻璃杯500箱，到货时120箱破损。',
+      'اشترى مقدم الطلب 500 كرتونة من الأكواب الزجاجية من المدعى عليه، ووصلت 120 منها مكسورة.',
+    ),
+    mattersInDispute: both('破损货物的赔偿金额。', 'مقدار التعويض عن البضاعة المكسورة.'),
+    responsibilities: both(
+      '被申请人对包装不当造成的破损承担责任。',
+      'يتحمل المدعى عليه مسؤولية الكسر الناتج عن سوء التغليف.',
+    ),
+    terms: [
+      {
+        kind: 'clause',
+        clause: 'lump_sum_payment',
+        params: {
+          payer: 'respondent:1',
+          payee: 'applicant:1',
+          amount: { amount: '20760.00', currency: 'USD' },
+          dueDate: '2026-12-15',
+          method: 'bank_transfer',
+        },
+      },
+      { kind: 'clause', clause: 'waiver_of_claims', params: {} },
+      { kind: 'clause', clause: 'chinese_text_prevails', params: {} },
+    ],
+    performance: {
+      method: both('银行转账', 'تحويل مصرفي'),
+      place: both('浙江省义乌市', 'مدينة ييوو، مقاطعة تشجيانغ'),
+      deadline: '2026-12-15',
+    },
+    copies: 3,
+    mediators: [{ name: 'عبد الله باوزير' }, { name: '王建华' }],
+    ...overrides,
+  };
+}
+
 export function bijieWageCase(stationId: string, overrides: Record<string, unknown> = {}) {
   return {
     stationId,
