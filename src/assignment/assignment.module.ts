@@ -13,5 +13,6 @@ import { PanelService } from './panel.service';
   imports: [CasesModule],
   providers: [AssignmentService, PanelService],
   controllers: [AssignmentController],
+  exports: [PanelService],
 })
 export class AssignmentModule {}

@@ -49,71 +49,84 @@ export class PanelService {
   ) {}
 
   async assign(caseId: string, dto: AssignPanelDto, user: AuthenticatedUser) {
-    const wanted: Seat[] = [
-      { mediatorId: dto.leadId, role: 'lead', field: 'leadId' },
-      ...(dto.coMediatorIds ?? []).map((id) => seat(id, 'co_mediator', 'coMediatorIds')),
-      ...(dto.interpreterIds ?? []).map((id) => seat(id, 'interpreter', 'interpreterIds')),
-    ];
-    const twice = wanted.find((s, i) => wanted.findIndex((w) => w.mediatorId === s.mediatorId) < i);
-    if (twice) throw invalidField(twice.field, 'mediators:validation.mediatorTwice');
+    const wanted = seatsOf(dto);
     await this.transactions.run(async (manager) => {
       const found = await this.queries.load(caseId, user, manager);
-      if (found.state !== 'accepted' && found.state !== 'mediating')
-        throw panelNotAssignable(found.state);
-      const { match, panel } = await loadMatchCase(manager, found, today());
-      const candidates = await this.candidates(manager, wanted, match.date);
-      for (const s of wanted) {
-        const staying = panel.some((p) => p.mediatorId === s.mediatorId);
-        this.checkEligible(
-          { ...match, currentPanel: [] },
-          candidates.get(s.mediatorId)!,
-          s,
-          staying,
-        );
-      }
-      const violations = panelViolations(
-        match.parties,
-        wanted.map((s) => ({ mediator: candidates.get(s.mediatorId)!, role: s.role })),
-        policyOf(found),
-      );
-      if (violations.length) {
-        const sentences = violations.map((v) =>
-          this.assignment.sentence(violationReason(v, match.parties)),
-        );
-        throw panelPolicyViolated(
-          sentences.join(this.assignment.sentence({ key: 'mediators:list.separator', params: {} })),
-          violations.map((v, i) => ({
-            field: 'panel',
-            key: `mediators:policy.${v.code}`,
-            message: sentences[i],
-          })),
-        );
-      }
-      await this.reseat(manager, caseId, panel, wanted, user, 'replaced');
-      await appendTimeline(manager, caseId, {
-        event: 'panel_assigned',
-        details: {
-          leadId: dto.leadId,
-          coMediatorIds: dto.coMediatorIds ?? [],
-          interpreterIds: dto.interpreterIds ?? [],
-        },
-      });
-      await this.audit.record(manager, {
-        action: 'panel.assigned',
-        entityType: 'case',
-        entityId: caseId,
-        summary: {
-          leadId: dto.leadId,
-          coMediatorIds: dto.coMediatorIds ?? [],
-          interpreterIds: dto.interpreterIds ?? [],
-        },
-      });
-      if (found.state === 'accepted')
-        await this.lifecycle.transition(manager, caseId, 'mediating', 'panel', null, {
-          leadId: dto.leadId,
-        });
+      await this.seat(manager, found, wanted, dto, user.id);
     });
     return this.assignment.panel(caseId, user);
+  }
+
+  /**
+   * Seats a panel on a loaded case inside the caller's transaction, after the same hard rules and
+   * station policy as assign (the demo seeder uses it). Moves an accepted case to mediating.
+   */
+  async assignWithin(
+    manager: EntityManager,
+    found: MediationCase,
+    dto: AssignPanelDto,
+    assignedBy: string | null,
+  ): Promise<void> {
+    await this.seat(manager, found, seatsOf(dto), dto, assignedBy);
+  }
+
+  private async seat(
+    manager: EntityManager,
+    found: MediationCase,
+    wanted: Seat[],
+    dto: AssignPanelDto,
+    assignedBy: string | null,
+  ): Promise<void> {
+    const caseId = found.id;
+    if (found.state !== 'accepted' && found.state !== 'mediating')
+      throw panelNotAssignable(found.state);
+    const { match, panel } = await loadMatchCase(manager, found, today());
+    const candidates = await this.candidates(manager, wanted, match.date);
+    for (const s of wanted) {
+      const staying = panel.some((p) => p.mediatorId === s.mediatorId);
+      this.checkEligible({ ...match, currentPanel: [] }, candidates.get(s.mediatorId)!, s, staying);
+    }
+    const violations = panelViolations(
+      match.parties,
+      wanted.map((s) => ({ mediator: candidates.get(s.mediatorId)!, role: s.role })),
+      policyOf(found),
+    );
+    if (violations.length) {
+      const sentences = violations.map((v) =>
+        this.assignment.sentence(violationReason(v, match.parties)),
+      );
+      throw panelPolicyViolated(
+        sentences.join(this.assignment.sentence({ key: 'mediators:list.separator', params: {} })),
+        violations.map((v, i) => ({
+          field: 'panel',
+          key: `mediators:policy.${v.code}`,
+          message: sentences[i],
+        })),
+      );
+    }
+    await this.reseat(manager, caseId, panel, wanted, assignedBy, 'replaced');
+    await appendTimeline(manager, caseId, {
+      event: 'panel_assigned',
+      details: {
+        leadId: dto.leadId,
+        coMediatorIds: dto.coMediatorIds ?? [],
+        interpreterIds: dto.interpreterIds ?? [],
+      },
+    });
+    await this.audit.record(manager, {
+      action: 'panel.assigned',
+      entityType: 'case',
+      entityId: caseId,
+      summary: {
+        leadId: dto.leadId,
+        coMediatorIds: dto.coMediatorIds ?? [],
+        interpreterIds: dto.interpreterIds ?? [],
+      },
+    });
+    if (found.state === 'accepted')
+      await this.lifecycle.transition(manager, caseId, 'mediating', 'panel', null, {
+        leadId: dto.leadId,
+      });
   }
 
   /** A party asks a member to step aside; a mediator not on the panel is refused for the case. */
@@ -376,7 +389,7 @@ export class PanelService {
     caseId: string,
     current: PanelMember[],
     wanted: Seat[],
-    user: AuthenticatedUser,
+    assignedBy: string | null,
     why: RemovalReason,
   ) {
     const now = new Date();
@@ -396,7 +409,7 @@ export class PanelService {
         mediatorId: w.mediatorId,
         role: w.role,
         assignedAt: now,
-        assignedBy: user.id,
+        assignedBy,
       });
     // Panels change only on open cases (openCase), so every seat here counts.
     await adjustActiveCaseCounts(
@@ -410,6 +423,18 @@ export class PanelService {
       1,
     );
   }
+}
+
+/** The seats a panel request asks for; a mediator named twice is refused. */
+function seatsOf(dto: AssignPanelDto): Seat[] {
+  const wanted: Seat[] = [
+    { mediatorId: dto.leadId, role: 'lead', field: 'leadId' },
+    ...(dto.coMediatorIds ?? []).map((id) => seat(id, 'co_mediator', 'coMediatorIds')),
+    ...(dto.interpreterIds ?? []).map((id) => seat(id, 'interpreter', 'interpreterIds')),
+  ];
+  const twice = wanted.find((s, i) => wanted.findIndex((w) => w.mediatorId === s.mediatorId) < i);
+  if (twice) throw invalidField(twice.field, 'mediators:validation.mediatorTwice');
+  return wanted;
 }
 
 const seat = (mediatorId: string, role: PanelRole, field: string): Seat => ({

@@ -10,9 +10,8 @@ import { DEFAULT_PANEL_POLICY, Station } from '../stations/station.entity';
 import { CaseIntake } from '../cases/case-intake.service';
 import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseParty } from '../cases/case-party.entity';
-import { appendTimeline } from '../cases/case-timeline';
-import { PanelMember } from '../assignment/panel-member.entity';
-import { adjustActiveCaseCounts } from '../mediators/mediator-workload';
+import { MediationCase } from '../cases/mediation-case.entity';
+import { PanelService } from '../assignment/panel.service';
 import { DEMO_STATIONS, DEMO_USERS } from './demo-data';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoMediators } from './demo-mediators';
@@ -31,6 +30,7 @@ export class DemoSeeder {
     private readonly audit: AuditTrail,
     private readonly intake: CaseIntake,
     private readonly lifecycle: CaseLifecycle,
+    private readonly panels: PanelService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -113,43 +113,25 @@ export class DemoSeeder {
     );
   }
 
-  /** Seats a demo panel as the assignment module would, and moves the case to mediating. */
+  /** Seats a demo panel through the assignment module's own rules and writes. */
   private async seatPanel(
     manager: EntityManager,
     caseId: string,
     panel: { lead: string; coMediators: string[] },
     mediatorIds: Map<string, string>,
   ): Promise<void> {
-    const seats = [
-      { mediatorId: mediatorIds.get(panel.lead)!, role: 'lead' as const },
-      ...panel.coMediators.map((name) => ({
-        mediatorId: mediatorIds.get(name)!,
-        role: 'co_mediator' as const,
-      })),
-    ];
-    for (const seat of seats)
-      await manager
-        .getRepository(PanelMember)
-        .insert({ caseId, ...seat, assignedAt: new Date(), assignedBy: null });
-    await adjustActiveCaseCounts(
+    const found = await manager.getRepository(MediationCase).findOneOrFail({
+      where: { id: caseId },
+      relations: { station: true, parties: { person: true, organisation: true } },
+    });
+    await this.panels.assignWithin(
       manager,
-      seats.map((s) => s.mediatorId),
-      1,
+      found,
+      {
+        leadId: mediatorIds.get(panel.lead)!,
+        coMediatorIds: panel.coMediators.map((name) => mediatorIds.get(name)!),
+      },
+      null,
     );
-    const details = {
-      leadId: seats[0].mediatorId,
-      coMediatorIds: seats.slice(1).map((s) => s.mediatorId),
-      interpreterIds: [],
-    };
-    await appendTimeline(manager, caseId, { event: 'panel_assigned', details });
-    await this.audit.record(manager, {
-      action: 'panel.assigned',
-      entityType: 'case',
-      entityId: caseId,
-      summary: { ...details, demo: true },
-    });
-    await this.lifecycle.transition(manager, caseId, 'mediating', 'panel', null, {
-      leadId: seats[0].mediatorId,
-    });
   }
 }

@@ -1,6 +1,11 @@
+import { AssignmentModule } from '../assignment/assignment.module';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [CasesModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [CasesModule, AssignmentModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

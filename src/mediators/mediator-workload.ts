@@ -49,8 +49,8 @@ export async function releaseSeatsOfConcludedCase(
 }
 
 /**
- * Counts from the panel seats themselves: what the stored counts must equal. Used by the
- * consistency check and tests, never on a hot path (it joins every open case to its seats).
+ * Counts from the panel seats themselves: what the stored counts must equal (the e2e tests
+ * compare them). Not for a hot path: it joins every open case to its seats.
  */
 export async function countActiveCases(
   manager: EntityManager,
