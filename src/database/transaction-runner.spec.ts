@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Database } from 'sqlite3';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { beforeCommit } from './before-commit';
 import { TransactionRunner } from './transaction-runner';
 
 /**
@@ -157,6 +158,44 @@ describe('TransactionRunner on SQLite', () => {
       // The runner goes on working after a failed group.
       await runner.run((manager) => manager.query('UPDATE counter SET n = n + 1000'));
       expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 1001 }]);
+    });
+  });
+
+  describe('work owed before commit', () => {
+    const derive = (manager: EntityManager, ids: number[]) =>
+      manager.query(`UPDATE counter SET n = n + ${ids.length * 1000}`).then(() => undefined);
+
+    it('runs once per unit with everything the unit marked, inside its transaction', async () => {
+      const runner = new TransactionRunner(dataSource);
+      const units = Array.from({ length: 5 }, (_, i) =>
+        runner.run(async (manager) => {
+          // Marked twice and once more: the owed work sees each item once.
+          for (const id of [i, i, 100 + i]) beforeCommit(manager, 'derived', id, derive);
+          await manager.query('UPDATE counter SET n = n + 1');
+        }),
+      );
+      await Promise.all(units);
+      expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 5 * 2001 }]);
+    });
+
+    it('drops what a failed unit owed, so the next unit in its group does not inherit it', async () => {
+      const runner = new TransactionRunner(dataSource);
+      const failed = runner.run(async (manager) => {
+        beforeCommit(manager, 'derived', 1, derive);
+        throw new Error('refused');
+      });
+      const next = runner.run(async (manager) => {
+        await manager.query('UPDATE counter SET n = n + 1');
+      });
+      await expect(failed).rejects.toThrow('refused');
+      await next;
+      expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 1 }]);
+    });
+
+    it('refuses owed work outside a unit instead of losing it', () => {
+      expect(() => beforeCommit(dataSource.manager, 'derived', 1, derive)).toThrow(
+        /inside TransactionRunner.run/,
+      );
     });
   });
 });

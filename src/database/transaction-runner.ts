@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { abandonUnit, openUnit, settleUnit } from './before-commit';
 
 const RETRYABLE_POSTGRES_CODES = new Set(['40001', '40P01']); // serialization failure, deadlock
 const POSTGRES_ATTEMPTS = 5;
@@ -47,6 +48,18 @@ function isPostgresRetryable(error: unknown): boolean {
   return !!code && RETRYABLE_POSTGRES_CODES.has(code);
 }
 
+/** A unit's own work, then what it owes before commit (before-commit.ts). */
+async function runUnit<T>(manager: EntityManager, work: (manager: EntityManager) => Promise<T>) {
+  openUnit(manager);
+  try {
+    const value = await work(manager);
+    await settleUnit(manager);
+    return value;
+  } finally {
+    abandonUnit(manager);
+  }
+}
+
 /** Most units of work committed together on SQLite (see TransactionRunner). */
 export const SQLITE_MAX_GROUP = 64;
 
@@ -89,7 +102,7 @@ export class TransactionRunner {
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.isPostgres)
       return this.withRetry(
-        () => this.dataSource.transaction(work),
+        () => this.dataSource.transaction((manager) => runUnit(manager, work)),
         isPostgresRetryable,
         POSTGRES_ATTEMPTS,
       );
@@ -122,7 +135,7 @@ export class TransactionRunner {
       for (const unit of group) {
         await runner.startTransaction(); // a savepoint inside the group's transaction
         try {
-          const value = await unit.work(runner.manager);
+          const value = await runUnit(runner.manager, unit.work);
           await runner.commitTransaction(); // releases the savepoint
           done.push({ unit, value });
         } catch (error) {
