@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { JsonObject } from '../common/json';
 import { currentContext } from '../request-context/request-context';
+import { caseChanged } from '../statistics/case-statistics-row';
 import { lockCase } from './case-lock';
 import { CaseTransition } from './case-transition.entity';
 
@@ -46,5 +47,7 @@ export async function appendTimeline(
   });
   // save(), not insert(): insert's deep-partial typing of the JSON details recurses without end.
   await repository.save(entry);
+  // Every write the statistics read of a case is recorded in its timeline.
+  caseChanged(manager, caseId);
   return entry;
 }

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { ErrorDetail, invalidField, ValidationFailedError } from '../errors/domain-error';
 import { I18nService } from '../i18n/i18n.service';
 import { Station } from '../stations/station.entity';
+import { casesOfMediatorChanged } from '../statistics/case-statistics-row';
 import { DeclaredConflictDto, LeavePeriodDto } from './dto/leave-and-conflict.dto';
 import { CreateMediatorDto, UpdateMediatorDto } from './dto/mediator.dto';
 import { MediatorQueryDto } from './dto/mediator-query.dto';
@@ -140,6 +141,8 @@ export class MediatorsService {
       if (fields.languages) changes.languageCodes = languageCodesOf(fields.languages);
       if (Object.keys(changes).length)
         await manager.getRepository(Mediator).update({ id }, changes);
+      // The statistics count a panel by its members' kinds.
+      if (fields.kind && fields.kind !== current.kind) await casesOfMediatorChanged(manager, id);
       if (stationIds) {
         await this.checkStations(manager, stationIds, user);
         await manager.getRepository(MediatorStation).delete({ mediatorId: id });

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { Agreement, AgreementVersion } from '../agreements/agreement.entity';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DataScope } from '../auth/authenticated-user';
 import { applyCaseScope } from '../cases/case-scope';
-import { MediationCase } from '../cases/mediation-case.entity';
-import { provinceCodeOf } from '../reference/administrative-divisions';
-import { CaseFacts, OUTCOME_STATES, OutcomeState } from './case-facts';
+import { CaseFacts, MoneyAmount, OutcomeState } from './case-facts';
+import { LIST_SEPARATOR } from './case-statistics-row';
 import { ReportPeriod } from './statistics-period';
 
 /** Narrowing within the caller's scope: one station, or the stations of a county (or prefix). */
@@ -14,49 +12,27 @@ export interface ScopeNarrowing {
   countyCode?: string;
 }
 
-/** Cases per detail query: few round trips, within SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 5000;
-
-const parseJson = <T>(value: unknown, fallback: T): T => {
-  if (typeof value !== 'string') return (value as T) ?? fallback;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return fallback;
-  }
-};
-
-/** Restricts a mediation_case query (alias c) to the caller's scope, then to the narrowing. */
-export function scopedCases(
-  query: SelectQueryBuilder<MediationCase>,
+/**
+ * Restricts a query over cases (mediation_case, or case_statistics whose id is the case's; alias
+ * `alias`) to the caller's scope, then to the narrowing.
+ */
+export function scopedCases<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
   scope: DataScope,
   narrowing: ScopeNarrowing,
-): SelectQueryBuilder<MediationCase> {
-  applyCaseScope(query, scope, 'c');
+  alias = 'c',
+): SelectQueryBuilder<T> {
+  applyCaseScope(query, scope, alias);
   if (narrowing.stationId)
-    query.andWhere('c.station_id = :narrowStation', { narrowStation: narrowing.stationId });
+    query.andWhere(`${alias}.station_id = :narrowStation`, {
+      narrowStation: narrowing.stationId,
+    });
   if (narrowing.countyCode)
     query.andWhere(
-      'EXISTS (SELECT 1 FROM station narrow_s WHERE narrow_s.id = c.station_id AND narrow_s.county_code LIKE :narrowRegion)',
+      `EXISTS (SELECT 1 FROM station narrow_s WHERE narrow_s.id = ${alias}.station_id AND narrow_s.county_code LIKE :narrowRegion)`,
       { narrowRegion: `${narrowing.countyCode.replace(/(00)+$/, '')}%` },
     );
   return query;
-}
-
-/** States a case is in until it reaches an outcome (the lifecycle only moves forward). */
-const OPEN_STATES = ['registered', 'accepted', 'mediating'];
-/** The transitions the facts read: acceptance, outcomes, performance. */
-const FACT_STATES = ['accepted', ...OUTCOME_STATES, 'performed', 'not_performed'];
-
-interface CaseRow {
-  id: string;
-  stationId: string;
-  source: CaseFacts['source'];
-  disputeType: CaseFacts['disputeType'];
-  riskOfEscalation: unknown;
-  personsAtRisk: unknown;
-  amountMinor: unknown;
-  currency: string | null;
 }
 
 /** SQLite gives "YYYY-MM-DD HH:MM:SS.SSS" (UTC) for a datetime, PostgreSQL a Date. */
@@ -67,14 +43,94 @@ export function instant(value: unknown): Date {
 }
 
 /**
- * Loads the facts of every case the period's figures can depend on: a state change, an
- * agreement taking effect or a confirmation application within the period, or acceptance
- * before its end without an outcome before its start (pending). Scope is applied in the SQL.
- *
- * The period's own events are read by range from the indexes of 1764600000000-statistics-indexes.
- * Cases pending since before the period are found among the cases still open today and those
- * whose outcome came after the period's start (a case can only be pending at a start it has no
- * outcome before), then kept only when their timeline says they were pending.
+ * The conditions under which a case's figures depend on a period, each read by range from an
+ * index of case_statistics (1764900000000-case-statistics): an acceptance, outcome, performance,
+ * effective agreement or confirmation application within it, or pending at its end (accepted
+ * before the end, with no outcome or one at or after the end).
+ */
+const PERIOD_CONDITIONS = [
+  's.accepted_at >= :start AND s.accepted_at < :end',
+  's.outcome_at >= :start AND s.outcome_at < :end',
+  's.performance_at >= :start AND s.performance_at < :end',
+  's.agreement_effective_at >= :start AND s.agreement_effective_at < :end',
+  's.confirmation_applied_on >= :fromDay AND s.confirmation_applied_on <= :toDay',
+  's.outcome_at IS NULL AND s.accepted_at < :end',
+  's.outcome_at >= :end AND s.accepted_at < :end',
+];
+
+interface StatisticsRow {
+  id: string;
+  stationId: string;
+  source: CaseFacts['source'];
+  disputeType: CaseFacts['disputeType'];
+  risk: unknown;
+  personsAtRisk: unknown;
+  amountMinor: unknown;
+  currency: string | null;
+  acceptedAt: unknown;
+  outcomeState: OutcomeState | null;
+  outcomeAt: unknown;
+  performanceState: 'performed' | 'not_performed' | null;
+  performanceAt: unknown;
+  nationalities: string | null;
+  homeProvinces: string | null;
+  mediatorKinds: string | null;
+  languages: string | null;
+  effectiveAt: unknown;
+  amounts: string | null;
+  confirmationAppliedOn: string | null;
+}
+
+const list = (value: string | null): string[] =>
+  value ? value.split(LIST_SEPARATOR).filter(Boolean) : [];
+
+/** A statistics row as the facts the report is built from. */
+export function factsOf(row: StatisticsRow): CaseFacts {
+  const amounts = row.amounts
+    ? (JSON.parse(row.amounts) as { currency: string; amountMinor: string | number }[])
+    : [];
+  return {
+    id: row.id,
+    stationId: row.stationId,
+    source: row.source,
+    disputeType: row.disputeType,
+    riskOfEscalation: row.risk === true || Number(row.risk) === 1,
+    personsAtRisk: Number(row.personsAtRisk ?? 0),
+    amount:
+      row.amountMinor !== null && row.amountMinor !== undefined && row.currency
+        ? { currency: row.currency, amountMinor: BigInt(String(row.amountMinor)) }
+        : null,
+    acceptedAt: row.acceptedAt ? instant(row.acceptedAt) : null,
+    outcome:
+      row.outcomeState && row.outcomeAt
+        ? { state: row.outcomeState, at: instant(row.outcomeAt) }
+        : null,
+    performance:
+      row.performanceState && row.performanceAt
+        ? { state: row.performanceState, at: instant(row.performanceAt) }
+        : null,
+    foreignNationalities: list(row.nationalities),
+    homeProvinces: list(row.homeProvinces),
+    mediatorKinds: list(row.mediatorKinds),
+    languages: list(row.languages),
+    effectiveAgreement: row.effectiveAt
+      ? {
+          effectiveAt: instant(row.effectiveAt),
+          amounts: amounts.map(
+            (a): MoneyAmount => ({ currency: a.currency, amountMinor: BigInt(a.amountMinor) }),
+          ),
+        }
+      : null,
+    confirmationAppliedOn: row.confirmationAppliedOn
+      ? String(row.confirmationAppliedOn).slice(0, 10)
+      : null,
+  };
+}
+
+/**
+ * Loads the facts of every case in the caller's scope that the period's figures can depend on,
+ * from the cases' statistics rows (case-statistics-row.ts): one indexed range query per way a
+ * case can matter to the period, merged by case.
  */
 @Injectable()
 export class CaseFactsLoader {
@@ -85,227 +141,36 @@ export class CaseFactsLoader {
     scope: DataScope,
     narrowing: ScopeNarrowing,
   ): Promise<CaseFacts[]> {
-    const params = {
-      start: period.start,
-      end: period.end,
-      fromDay: period.from,
-      toDay: period.to,
-      outcomes: [...OUTCOME_STATES],
-      openStates: OPEN_STATES,
-    };
-    const inPeriod = await this.cases(
-      `c.id IN (SELECT t.case_id FROM case_transition t WHERE t.at >= :start AND t.at < :end AND t.event = 'state_changed'
-                UNION SELECT ag.case_id FROM agreement ag JOIN agreement_version av ON av.agreement_id = ag.id AND av.version = ag.current_version
-                      WHERE av.state = 'effective' AND av.effective_at >= :start AND av.effective_at < :end
-                UNION SELECT ac.case_id FROM agreement ac WHERE ac.confirmation_applied_on >= :fromDay AND ac.confirmation_applied_on <= :toDay)`,
-      params,
-      scope,
-      narrowing,
-    );
-    const seen = new Set(inPeriod.map((c) => c.id));
-    // Pending through the period without an event in it: no outcome before the start, and none
-    // in the period either (that would be an event), so no outcome yet or one after the end.
-    const maybePending: CaseRow[] = [];
-    // Both accepted before the start (read from the index alone): acceptance in the period is an
-    // event of the period.
-    const acceptedBefore = (alias: string) =>
-      `EXISTS (SELECT 1 FROM case_transition ${alias} WHERE ${alias}.case_id = c.id AND ${alias}.event = 'state_changed' AND ${alias}.to_state = 'accepted' AND ${alias}.at < :start)`;
-    for (const where of [
-      `c.state IN (:...openStates) AND ${acceptedBefore('a1')}`,
-      `c.id IN (SELECT o.case_id FROM case_transition o WHERE o.to_state IN (:...outcomes) AND o.event = 'state_changed' AND o.at >= :end) AND ${acceptedBefore('a2')}`,
-    ])
-      for (const c of await this.cases(where, params, scope, narrowing))
-        if (!seen.has(c.id)) {
-          seen.add(c.id);
-          maybePending.push(c);
-        }
-
-    const facts: CaseFacts[] = [];
-    for (let i = 0; i < inPeriod.length; i += CHUNK)
-      facts.push(...(await this.detail(inPeriod.slice(i, i + CHUNK))));
-    // Without an event in the period a case counts only when it was pending through it.
-    const pending = (acceptedAt?: Date, outcomeAt?: Date) =>
-      !!acceptedAt && acceptedAt < period.end && !(outcomeAt && outcomeAt < period.start);
-    for (let i = 0; i < maybePending.length; i += CHUNK) {
-      const chunk = maybePending.slice(i, i + CHUNK);
-      const transitions = await this.transitions(chunk.map((c) => c.id));
-      const kept = chunk.filter((c) => {
-        const steps = transitions.get(c.id) ?? [];
-        const accepted = steps.find((s) => s.toState === 'accepted');
-        const outcome = steps.find((s) =>
-          (OUTCOME_STATES as readonly string[]).includes(s.toState),
-        );
-        return pending(accepted?.at, outcome?.at);
-      });
-      if (kept.length) facts.push(...(await this.detail(kept, transitions)));
+    const params = { start: period.start, end: period.end, fromDay: period.from, toDay: period.to };
+    const facts = new Map<string, CaseFacts>();
+    for (const condition of PERIOD_CONDITIONS) {
+      const query = this.dataSource
+        .createQueryBuilder()
+        .from('case_statistics', 's')
+        .select('s.id', 'id')
+        .addSelect('s.station_id', 'stationId')
+        .addSelect('s.source', 'source')
+        .addSelect('s.dispute_type', 'disputeType')
+        .addSelect('s.risk_of_escalation', 'risk')
+        .addSelect('s.persons_at_risk', 'personsAtRisk')
+        .addSelect('s.amount_minor', 'amountMinor')
+        .addSelect('s.currency', 'currency')
+        .addSelect('s.accepted_at', 'acceptedAt')
+        .addSelect('s.outcome_state', 'outcomeState')
+        .addSelect('s.outcome_at', 'outcomeAt')
+        .addSelect('s.performance_state', 'performanceState')
+        .addSelect('s.performance_at', 'performanceAt')
+        .addSelect('s.nationalities', 'nationalities')
+        .addSelect('s.home_provinces', 'homeProvinces')
+        .addSelect('s.mediator_kinds', 'mediatorKinds')
+        .addSelect('s.languages', 'languages')
+        .addSelect('s.agreement_effective_at', 'effectiveAt')
+        .addSelect('s.agreement_amounts', 'amounts')
+        .addSelect('CAST(s.confirmation_applied_on AS VARCHAR(10))', 'confirmationAppliedOn')
+        .where(condition, params);
+      for (const row of await scopedCases(query, scope, narrowing, 's').getRawMany<StatisticsRow>())
+        if (!facts.has(row.id)) facts.set(row.id, factsOf(row));
     }
-    return facts;
-  }
-
-  private cases(
-    where: string,
-    params: Record<string, unknown>,
-    scope: DataScope,
-    narrowing: ScopeNarrowing,
-  ): Promise<CaseRow[]> {
-    const query = this.dataSource
-      .getRepository(MediationCase)
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .addSelect('c.station_id', 'stationId')
-      .addSelect('c.source', 'source')
-      .addSelect('c.dispute_type', 'disputeType')
-      .addSelect('c.risk_of_escalation', 'riskOfEscalation')
-      .addSelect('c.persons_at_risk', 'personsAtRisk')
-      .addSelect('c.amount_minor', 'amountMinor')
-      .addSelect('c.currency', 'currency')
-      .where(where, params);
-    return scopedCases(query, scope, narrowing).getRawMany<CaseRow>();
-  }
-
-  /**
-   * The first acceptance, outcome and performance of each case, in time order: the earliest
-   * instant per state, read from the (case, event, state, instant) index alone.
-   */
-  private async transitions(ids: string[]): Promise<Map<string, { toState: string; at: Date }[]>> {
-    const rows: { caseId: string; toState: string; at: unknown }[] = await this.dataSource
-      .createQueryBuilder()
-      .select('t.case_id', 'caseId')
-      .addSelect('t.to_state', 'toState')
-      .addSelect('MIN(t.at)', 'at')
-      .from('case_transition', 't')
-      .where("t.case_id IN (:...ids) AND t.event = 'state_changed'", { ids })
-      .groupBy('t.case_id')
-      .addGroupBy('t.to_state')
-      .getRawMany();
-    const byCase = new Map<string, { toState: string; at: Date }[]>();
-    for (const row of rows) {
-      if (!FACT_STATES.includes(row.toState)) continue;
-      const list = byCase.get(row.caseId) ?? [];
-      list.push({ toState: row.toState, at: instant(row.at) });
-      byCase.set(row.caseId, list);
-    }
-    for (const list of byCase.values()) list.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return byCase;
-  }
-
-  private async detail(
-    cases: CaseRow[],
-    known?: Map<string, { toState: string; at: Date }[]>,
-  ): Promise<CaseFacts[]> {
-    const ids = cases.map((c) => c.id);
-    const manager = this.dataSource.manager;
-    const transitionsOf = known ?? (await this.transitions(ids));
-    const parties: {
-      caseId: string;
-      nationality: string;
-      homeRegion: string | null;
-      languages: unknown;
-    }[] = await manager
-      .createQueryBuilder()
-      .select('cp.case_id', 'caseId')
-      .addSelect('p.nationality', 'nationality')
-      .addSelect('p.home_region_code', 'homeRegion')
-      .addSelect('p.preferred_languages', 'languages')
-      .from('case_party', 'cp')
-      .innerJoin('person', 'p', 'p.id = cp.person_id')
-      .where('cp.case_id IN (:...ids)', { ids })
-      .orderBy('cp.case_id', 'ASC')
-      .addOrderBy('cp.position', 'ASC')
-      .getRawMany();
-    const panel: { caseId: string; kind: string }[] = await manager
-      .createQueryBuilder()
-      .select('pm.case_id', 'caseId')
-      .addSelect('m.kind', 'kind')
-      .from('panel_member', 'pm')
-      .innerJoin('mediator', 'm', 'm.id = pm.mediator_id')
-      .where('pm.case_id IN (:...ids) AND pm.removed_at IS NULL', { ids })
-      .getRawMany();
-    const sessions: { caseId: string; languages: unknown }[] = await manager
-      .createQueryBuilder()
-      .select('s.case_id', 'caseId')
-      .addSelect('s.languages', 'languages')
-      .from('mediation_session', 's')
-      .where("s.case_id IN (:...ids) AND s.status <> 'cancelled'", { ids })
-      .orderBy('s.case_id', 'ASC')
-      .addOrderBy('s.number', 'ASC')
-      .getRawMany();
-    const agreements = await manager.getRepository(Agreement).find({ where: { caseId: In(ids) } });
-    const versions = agreements.length
-      ? await manager.getRepository(AgreementVersion).find({
-          select: { agreementId: true, version: true, effectiveAt: true, amounts: true },
-          where: { agreementId: In(agreements.map((a) => a.id)), state: 'effective' },
-        })
-      : [];
-
-    const byCase = <T extends { caseId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) {
-        const list = map.get(row.caseId);
-        if (list) list.push(row);
-        else map.set(row.caseId, [row]);
-      }
-      return map;
-    };
-    const partiesOf = byCase(parties);
-    const panelOf = byCase(panel);
-    const sessionsOf = byCase(sessions);
-    const agreementOf = new Map(agreements.map((a) => [a.caseId, a]));
-
-    return cases.map((c) => {
-      const steps = transitionsOf.get(c.id) ?? [];
-      const first = (states: readonly string[]) => steps.find((s) => states.includes(s.toState));
-      const accepted = first(['accepted']);
-      const outcome = first(OUTCOME_STATES);
-      const performance = first(['performed', 'not_performed']);
-      const people = partiesOf.get(c.id) ?? [];
-      const sessionLanguages = (sessionsOf.get(c.id) ?? []).flatMap((s) =>
-        parseJson<string[]>(s.languages, []),
-      );
-      const partyLanguages = people
-        .map((p) => parseJson<string[]>(p.languages, [])[0])
-        .filter((l): l is string => !!l);
-      const agreement = agreementOf.get(c.id);
-      const effective = agreement
-        ? versions.find(
-            (v) => v.agreementId === agreement.id && v.version === agreement.currentVersion,
-          )
-        : undefined;
-      return {
-        id: c.id,
-        stationId: c.stationId,
-        source: c.source,
-        disputeType: c.disputeType,
-        riskOfEscalation: c.riskOfEscalation === true || Number(c.riskOfEscalation) === 1,
-        personsAtRisk: Number(c.personsAtRisk ?? 0),
-        amount:
-          c.amountMinor !== null && c.amountMinor !== undefined && c.currency
-            ? { currency: c.currency, amountMinor: BigInt(String(c.amountMinor)) }
-            : null,
-        acceptedAt: accepted?.at ?? null,
-        outcome: outcome ? { state: outcome.toState as OutcomeState, at: outcome.at } : null,
-        performance: performance
-          ? { state: performance.toState as 'performed' | 'not_performed', at: performance.at }
-          : null,
-        foreignNationalities: [
-          ...new Set(people.map((p) => p.nationality).filter((n) => n && n !== 'CN')),
-        ],
-        homeProvinces: [
-          ...new Set(people.filter((p) => p.homeRegion).map((p) => provinceCodeOf(p.homeRegion!))),
-        ],
-        mediatorKinds: [...new Set((panelOf.get(c.id) ?? []).map((m) => m.kind))],
-        languages: [...new Set(sessionLanguages.length ? sessionLanguages : partyLanguages)],
-        effectiveAgreement: effective?.effectiveAt
-          ? {
-              effectiveAt: effective.effectiveAt,
-              amounts: effective.amounts.map((a) => ({
-                currency: a.currency,
-                amountMinor: BigInt(a.amountMinor),
-              })),
-            }
-          : null,
-        confirmationAppliedOn: agreement?.confirmationAppliedOn ?? null,
-      };
-    });
+    return [...facts.values()];
   }
 }

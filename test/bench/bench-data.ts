@@ -18,6 +18,7 @@ import { TRADE_DISPUTE_TAGS } from '../../src/cases/mediation-case.entity';
 import { buildDataSourceOptions } from '../../src/database/database-options';
 import { dialectsOfRegion } from '../../src/reference/dialects';
 import { DISPUTE_TYPES } from '../../src/reference/dispute-types';
+import { rebuildCaseStatistics } from '../../src/statistics/case-statistics-row';
 import { argValue, ensureBuilt, prng, ROOT, uuidFactory } from './support/common';
 import { Client } from 'pg';
 import { BulkTarget, PostgresTarget, SqliteTarget } from './data/targets';
@@ -288,6 +289,10 @@ async function main(): Promise<void> {
        WHERE pm.mediator_id = mediator.id AND pm.removed_at IS NULL
          AND c.state IN (${OPEN_CASE_STATES.map((s) => `'${s}'`).join(', ')}))`,
   );
+  // The statistics row the app keeps per case, computed from the loaded sources the app's way.
+  const statisticsStart = Date.now();
+  await rebuildCaseStatistics((sql) => db.exec(sql), PG_URL ? 'postgres' : 'sqlite');
+  console.log(`  case statistics rows in ${((Date.now() - statisticsStart) / 1000).toFixed(1)} s`);
   if (PG_URL) {
     const analyzeStart = Date.now();
     await db.exec('ANALYZE');

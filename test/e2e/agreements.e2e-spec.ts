@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { mediatingCase, yemeniAgreementDraft, yemeniMerchantCase } from './support/case-factory';
 import { DEMO, startTestApp, tableCounts, TestApp } from './support/test-app';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 describe('Agreements: drafting, issuing, signing, the confirmation window and verification', () => {
   let t: TestApp;
@@ -211,5 +212,9 @@ describe('Agreements: drafting, issuing, signing, the confirmation window and ve
         'terms.1.clause',
       ]),
     );
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(t.dataSource)).toBeGreaterThan(0);
   });
 });

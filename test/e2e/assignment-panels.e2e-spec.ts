@@ -1,6 +1,7 @@
 import { countActiveCases } from '../../src/mediators/mediator-workload';
 import { yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, tableCounts, TestApp } from './support/test-app';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 describe('Suggestions, panels, recusal and withdrawal through the API', () => {
   let t: TestApp;
@@ -346,5 +347,32 @@ describe('Suggestions, panels, recusal and withdrawal through the API', () => {
     const concluded = await stored();
     expect(concluded).toEqual(await recounted());
     expect(concluded).toEqual(before);
+  });
+
+  it('counts a panel by its members’ current kinds once a mediator’s kind changes', async () => {
+    const c = await acceptedCase();
+    await t
+      .as(clerk)
+      .put(`/api/v1/cases/${c.id}/panel`)
+      .send({ leadId: ids.yemeni, coMediatorIds: [ids.staffSun] })
+      .expect(200);
+    const kinds = async () =>
+      (
+        await t.dataSource.query(`SELECT mediator_kinds FROM case_statistics WHERE id = '${c.id}'`)
+      )[0].mediator_kinds
+        .split(',')
+        .sort();
+    expect(await kinds()).toEqual(['foreign', 'staff']);
+    // Registered as staff by mistake: Sun is a lawyer mediator.
+    await t
+      .as(admin)
+      .patch(`/api/v1/mediators/${ids.staffSun}`)
+      .send({ kind: 'lawyer' })
+      .expect(200);
+    expect(await kinds()).toEqual(['foreign', 'lawyer']);
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(t.dataSource)).toBeGreaterThan(0);
   });
 });

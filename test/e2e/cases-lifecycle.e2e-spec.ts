@@ -1,6 +1,7 @@
 import { CASE_STATES, CASE_TRANSITIONS, CaseState } from '../../src/cases/case-lifecycle';
 import { mediatingCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 describe('Case lifecycle through the API', () => {
   let t: TestApp;
@@ -232,5 +233,9 @@ describe('Case lifecycle through the API', () => {
       .post(`/api/v1/cases/${c.id}/transitions`)
       .send({ to: 'accepted' })
       .expect(403);
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(t.dataSource)).toBeGreaterThan(0);
   });
 });

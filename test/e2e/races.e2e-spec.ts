@@ -1,4 +1,5 @@
 import { yemeniAgreementDraft, yemeniMerchantCase } from './support/case-factory';
+import { expectStatisticsRowsCurrent } from './support/case-history';
 import { call, loginTo, ServerProcess, startServer } from './support/server-process';
 import { SharedDatabase, sharedDatabase } from './support/shared-database';
 import { ADMIN, DEMO } from './support/test-app';
@@ -462,6 +463,10 @@ describe('Races with two app processes on one database', () => {
     process.stdout.write(
       `races (${db.kind}): ${raced} draft, issue, revise and signature requests on two agreements, one consistent version each\n`,
     );
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh, whichever process wrote', async () => {
+    expect(await expectStatisticsRowsCurrent((sql) => db.query(sql), db.kind)).toBeGreaterThan(60);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   SessionWorld,
   sessionWorld,
 } from './support/session-fixtures';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 const translation = (language: string, text: string) => ({
   language,
@@ -526,5 +527,9 @@ describe('Sessions: the signed multilingual record, outcomes and follow-up visit
       kind: 'withdrawn',
       details: { withdrawingPartyId: c.applicant },
     });
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(w.t.dataSource)).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,7 @@ import {
   sessionWorld,
 } from './support/session-fixtures';
 import { tableCounts } from './support/test-app';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 describe('Sessions: scheduling without double bookings, calendars and reminders', () => {
   let w: SessionWorld;
@@ -338,5 +339,9 @@ describe('Sessions: scheduling without double bookings, calendars and reminders'
       .get(`/api/v1/reminders/today?mediatorId=${w.mediators.zhou}`)
       .expect(200);
     expect(wang.body.sessions.map((x: { sessionId: string }) => x.sessionId)).not.toContain(s.id);
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(w.t.dataSource)).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,11 @@
 import { execFileSync } from 'child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { CaseTransition } from '../../src/cases/case-transition.entity';
 import { SUPPORTED_LANGUAGES } from '../../src/i18n/languages';
 import { loadLocaleResources } from '../../src/i18n/i18n.service';
 import { formatMeasure } from '../../src/statistics/report-pdf';
 import { COUNT_MEASURES } from '../../src/statistics/statistics-report';
+import { backdateTransitions } from './support/case-history';
 import { bijieWageCase, mediatingCase, yemeniMerchantCase } from './support/case-factory';
 import { hasPoppler, pdffonts, pdfJsText, squeeze } from './support/pdf-text';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
@@ -53,12 +53,8 @@ describe('Statistics report as a printable PDF', () => {
     const api = t.as(clerk);
     const move = (id: string, to: string, reason?: string) =>
       api.post(`/api/v1/cases/${id}/transitions`).send({ to, reason }).expect(200);
-    const backdate = async (caseId: string, dates: Record<string, string>) => {
-      for (const [toState, iso] of Object.entries(dates))
-        await t.dataSource
-          .getRepository(CaseTransition)
-          .update({ caseId, toState, event: 'state_changed' }, { at: new Date(iso) });
-    };
+    const backdate = (caseId: string, dates: Record<string, string>) =>
+      backdateTransitions(t.dataSource, caseId, dates);
     const c1 = await mediatingCase(api, yemeniMerchantCase(station));
     await move(c1.id, 'agreement_reached');
     await backdate(c1.id, {

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { CaseTransition } from '../../src/cases/case-transition.entity';
 import { DISPUTE_TYPES } from '../../src/reference/dispute-types';
 import { STATISTICS_DEFINITIONS } from '../../src/statistics/definitions';
+import { backdateTransitions } from './support/case-history';
 import { bijieWageCase, mediatingCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
+import { expectStatisticsRowsCurrentIn } from './support/case-history';
 
 /*
  * Five cases at Jincheng whose timelines are moved to February and March 2025 (the demo data
@@ -19,12 +20,8 @@ describe('Statistics report through the API', () => {
   let station: string;
   const kinds: Record<string, string[]> = {};
 
-  const at = (iso: string) => new Date(iso);
-  async function backdate(caseId: string, dates: Record<string, string>) {
-    const repo = t.dataSource.getRepository(CaseTransition);
-    for (const [toState, iso] of Object.entries(dates))
-      await repo.update({ caseId, toState, event: 'state_changed' }, { at: at(iso) });
-  }
+  const backdate = (caseId: string, dates: Record<string, string>) =>
+    backdateTransitions(t.dataSource, caseId, dates);
   const move = (id: string, to: string, reason?: string) =>
     t.as(clerk).post(`/api/v1/cases/${id}/transitions`).send({ to, reason }).expect(200);
 
@@ -375,5 +372,9 @@ describe('Statistics report through the API', () => {
     expect(sheet.rowCount).toBe(3 + 15 + 1);
     expect(sheet.getRow(19).getCell(1).value).toBe('合计');
     expect((sheet.getRow(19).values as unknown[]).slice(2, 5)).toEqual([2, 1, 0.5]);
+  });
+
+  it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
+    expect(await expectStatisticsRowsCurrentIn(t.dataSource)).toBeGreaterThan(0);
   });
 });
