@@ -58,71 +58,117 @@ const PERIOD_CONDITIONS = [
   's.outcome_at >= :end AND s.accepted_at < :end',
 ];
 
-interface StatisticsRow {
-  id: string;
-  stationId: string;
-  source: CaseFacts['source'];
-  disputeType: CaseFacts['disputeType'];
-  risk: unknown;
-  personsAtRisk: unknown;
-  amountMinor: unknown;
-  currency: string | null;
-  acceptedAt: unknown;
-  outcomeState: OutcomeState | null;
-  outcomeAt: unknown;
-  performanceState: 'performed' | 'not_performed' | null;
-  performanceAt: unknown;
-  nationalities: string | null;
-  homeProvinces: string | null;
-  mediatorKinds: string | null;
-  languages: string | null;
-  effectiveAt: unknown;
-  amounts: string | null;
-  confirmationAppliedOn: string | null;
+/** The fields of a statistics row as the loader reads them, in order (one JSON array per case). */
+const ROW_FIELDS = [
+  'id',
+  'station_id',
+  'source',
+  'dispute_type',
+  'risk_of_escalation',
+  'persons_at_risk',
+  'amount_minor',
+  'currency',
+  'accepted_at',
+  'outcome_state',
+  'outcome_at',
+  'performance_state',
+  'performance_at',
+  'nationalities',
+  'home_provinces',
+  'mediator_kinds',
+  'languages',
+  'agreement_effective_at',
+  'agreement_amounts',
+  'confirmation_applied_on',
+] as const;
+type RowField = (typeof ROW_FIELDS)[number];
+const INSTANTS: RowField[] = [
+  'accepted_at',
+  'outcome_at',
+  'performance_at',
+  'agreement_effective_at',
+];
+
+/**
+ * One SQL expression giving all the period's rows of a query as a single JSON array of arrays.
+ * The sqlite3 driver spends ~27 µs building each row of twenty columns as a JavaScript object
+ * (2.6 s for a month at a million cases); one JSON text per query, parsed by V8, costs a tenth of
+ * that. Instants travel as epoch milliseconds, amounts (bigint) as text, so nothing is rounded.
+ */
+function rowsAsJson(postgres: boolean): string {
+  const field = (name: RowField) => {
+    const column = `s.${name}`;
+    if (INSTANTS.includes(name))
+      return postgres
+        ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::bigint`
+        : `CAST(round(unixepoch(${column}, 'subsec') * 1000) AS INTEGER)`;
+    if (name === 'amount_minor') return `CAST(${column} AS TEXT)`;
+    if (name === 'risk_of_escalation')
+      return postgres ? `CASE WHEN ${column} THEN 1 ELSE 0 END` : column;
+    if (name === 'confirmation_applied_on') return `CAST(${column} AS VARCHAR(10))`;
+    return column;
+  };
+  const values = ROW_FIELDS.map(field).join(', ');
+  return postgres
+    ? `COALESCE(json_agg(json_build_array(${values})), '[]'::json)`
+    : `json_group_array(json_array(${values}))`;
 }
 
-const list = (value: string | null): string[] =>
-  value ? value.split(LIST_SEPARATOR).filter(Boolean) : [];
+/** Position of each field in a row's array. */
+const AT = Object.fromEntries(ROW_FIELDS.map((f, i) => [f, i])) as Record<RowField, number>;
+
+const list = (value: unknown): string[] =>
+  typeof value === 'string' && value ? value.split(LIST_SEPARATOR).filter(Boolean) : [];
+const at = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(Number(value));
 
 /** A statistics row as the facts the report is built from. */
-export function factsOf(row: StatisticsRow): CaseFacts {
-  const amounts = row.amounts
-    ? (JSON.parse(row.amounts) as { currency: string; amountMinor: string | number }[])
-    : [];
+export function factsOf(values: unknown[]): CaseFacts {
+  const row = (field: RowField) => values[AT[field]];
+  const agreementAmounts = row('agreement_amounts');
+  const amounts =
+    typeof agreementAmounts === 'string' && agreementAmounts
+      ? (JSON.parse(agreementAmounts) as { currency: string; amountMinor: string | number }[])
+      : [];
+  const acceptedAt = at(row('accepted_at'));
+  const outcomeAt = at(row('outcome_at'));
+  const performanceAt = at(row('performance_at'));
+  const effectiveAt = at(row('agreement_effective_at'));
+  const currency = row('currency') as string | null;
   return {
-    id: row.id,
-    stationId: row.stationId,
-    source: row.source,
-    disputeType: row.disputeType,
-    riskOfEscalation: row.risk === true || Number(row.risk) === 1,
-    personsAtRisk: Number(row.personsAtRisk ?? 0),
+    id: row('id') as string,
+    stationId: row('station_id') as string,
+    source: row('source') as CaseFacts['source'],
+    disputeType: row('dispute_type') as CaseFacts['disputeType'],
+    riskOfEscalation: row('risk_of_escalation') === true || Number(row('risk_of_escalation')) === 1,
+    personsAtRisk: Number(row('persons_at_risk') ?? 0),
     amount:
-      row.amountMinor !== null && row.amountMinor !== undefined && row.currency
-        ? { currency: row.currency, amountMinor: BigInt(String(row.amountMinor)) }
+      row('amount_minor') !== null && row('amount_minor') !== undefined && currency
+        ? { currency, amountMinor: BigInt(String(row('amount_minor'))) }
         : null,
-    acceptedAt: row.acceptedAt ? instant(row.acceptedAt) : null,
+    acceptedAt,
     outcome:
-      row.outcomeState && row.outcomeAt
-        ? { state: row.outcomeState, at: instant(row.outcomeAt) }
+      row('outcome_state') && outcomeAt
+        ? { state: row('outcome_state') as OutcomeState, at: outcomeAt }
         : null,
     performance:
-      row.performanceState && row.performanceAt
-        ? { state: row.performanceState, at: instant(row.performanceAt) }
+      row('performance_state') && performanceAt
+        ? { state: row('performance_state') as 'performed' | 'not_performed', at: performanceAt }
         : null,
-    foreignNationalities: list(row.nationalities),
-    homeProvinces: list(row.homeProvinces),
-    mediatorKinds: list(row.mediatorKinds),
-    languages: list(row.languages),
-    effectiveAgreement: row.effectiveAt
+    foreignNationalities: list(row('nationalities')),
+    homeProvinces: list(row('home_provinces')),
+    mediatorKinds: list(row('mediator_kinds')),
+    languages: list(row('languages')),
+    effectiveAgreement: effectiveAt
       ? {
-          effectiveAt: instant(row.effectiveAt),
+          effectiveAt,
           amounts: amounts.map(
             (a): MoneyAmount => ({ currency: a.currency, amountMinor: BigInt(a.amountMinor) }),
           ),
         }
       : null,
-    confirmationAppliedOn: row.confirmationAppliedOn
-      ? String(row.confirmationAppliedOn).slice(0, 10)
+    confirmationAppliedOn: row('confirmation_applied_on')
+      ? String(row('confirmation_applied_on')).slice(0, 10)
       : null,
   };
 }
@@ -141,35 +187,21 @@ export class CaseFactsLoader {
     scope: DataScope,
     narrowing: ScopeNarrowing,
   ): Promise<CaseFacts[]> {
+    const postgres = this.dataSource.options.type === 'postgres';
     const params = { start: period.start, end: period.end, fromDay: period.from, toDay: period.to };
     const facts = new Map<string, CaseFacts>();
     for (const condition of PERIOD_CONDITIONS) {
       const query = this.dataSource
         .createQueryBuilder()
         .from('case_statistics', 's')
-        .select('s.id', 'id')
-        .addSelect('s.station_id', 'stationId')
-        .addSelect('s.source', 'source')
-        .addSelect('s.dispute_type', 'disputeType')
-        .addSelect('s.risk_of_escalation', 'risk')
-        .addSelect('s.persons_at_risk', 'personsAtRisk')
-        .addSelect('s.amount_minor', 'amountMinor')
-        .addSelect('s.currency', 'currency')
-        .addSelect('s.accepted_at', 'acceptedAt')
-        .addSelect('s.outcome_state', 'outcomeState')
-        .addSelect('s.outcome_at', 'outcomeAt')
-        .addSelect('s.performance_state', 'performanceState')
-        .addSelect('s.performance_at', 'performanceAt')
-        .addSelect('s.nationalities', 'nationalities')
-        .addSelect('s.home_provinces', 'homeProvinces')
-        .addSelect('s.mediator_kinds', 'mediatorKinds')
-        .addSelect('s.languages', 'languages')
-        .addSelect('s.agreement_effective_at', 'effectiveAt')
-        .addSelect('s.agreement_amounts', 'amounts')
-        .addSelect('CAST(s.confirmation_applied_on AS VARCHAR(10))', 'confirmationAppliedOn')
+        .select(rowsAsJson(postgres), 'rows')
         .where(condition, params);
-      for (const row of await scopedCases(query, scope, narrowing, 's').getRawMany<StatisticsRow>())
-        if (!facts.has(row.id)) facts.set(row.id, factsOf(row));
+      const result = await scopedCases(query, scope, narrowing, 's').getRawOne<{
+        rows: string | unknown[][];
+      }>();
+      const rows = typeof result?.rows === 'string' ? JSON.parse(result.rows) : result?.rows;
+      for (const values of (rows ?? []) as unknown[][])
+        if (!facts.has(values[0] as string)) facts.set(values[0] as string, factsOf(values));
     }
     return [...facts.values()];
   }
