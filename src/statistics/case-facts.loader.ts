@@ -175,8 +175,7 @@ export function factsOf(values: unknown[]): CaseFacts {
 
 /**
  * Loads the facts of every case in the caller's scope that the period's figures can depend on,
- * from the cases' statistics rows (case-statistics-row.ts): one indexed range query per way a
- * case can matter to the period, merged by case.
+ * from the cases' statistics rows (case-statistics-row.ts).
  */
 @Injectable()
 export class CaseFactsLoader {
@@ -189,20 +188,19 @@ export class CaseFactsLoader {
   ): Promise<CaseFacts[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const params = { start: period.start, end: period.end, fromDay: period.from, toDay: period.to };
-    const facts = new Map<string, CaseFacts>();
-    for (const condition of PERIOD_CONDITIONS) {
-      const query = this.dataSource
-        .createQueryBuilder()
-        .from('case_statistics', 's')
-        .select(rowsAsJson(postgres), 'rows')
-        .where(condition, params);
-      const result = await scopedCases(query, scope, narrowing, 's').getRawOne<{
-        rows: string | unknown[][];
-      }>();
-      const rows = typeof result?.rows === 'string' ? JSON.parse(result.rows) : result?.rows;
-      for (const values of (rows ?? []) as unknown[][])
-        if (!facts.has(values[0] as string)) facts.set(values[0] as string, factsOf(values));
-    }
-    return [...facts.values()];
+    // One query, the conditions OR-ed: each term is read by range from its own index (SQLite's
+    // multi-index OR, PostgreSQL's BitmapOr) and each case comes back once.
+    const query = this.dataSource
+      .createQueryBuilder()
+      .from('case_statistics', 's')
+      .select(rowsAsJson(postgres), 'rows')
+      .where(`(${PERIOD_CONDITIONS.map((c) => `(${c})`).join(' OR ')})`, params);
+    const result = await scopedCases(query, scope, narrowing, 's').getRawOne<{
+      rows: string | unknown[][];
+    }>();
+    const rows = (typeof result?.rows === 'string' ? JSON.parse(result.rows) : result?.rows) as
+      | unknown[][]
+      | undefined;
+    return (rows ?? []).map(factsOf);
   }
 }

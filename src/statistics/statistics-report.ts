@@ -7,7 +7,7 @@ import { CASE_SOURCES } from '../cases/mediation-case.entity';
 import { MEDIATION_TIME_LIMIT_DAYS } from '../cases/case-lifecycle';
 import { MEDIATOR_KINDS } from '../mediators/mediator.entity';
 import { DISPUTE_TYPES } from '../reference/dispute-types';
-import { CaseFacts, MoneyAmount } from './case-facts';
+import { CaseFacts, MoneyAmount, OutcomeState } from './case-facts';
 import { DAY_MS, monthsOf, ReportPeriod } from './statistics-period';
 
 export interface Measures {
@@ -101,25 +101,99 @@ export function sumMoney(amounts: Iterable<MoneyAmount>): MoneyAmount[] {
 
 /** Median: the middle value, or the mean of the two middle values. */
 export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return medianOfSorted(Float64Array.from(values).sort());
 }
 
 /** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
 export function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+
+function medianOfSorted(s: Float64Array): number | null {
+  if (s.length === 0) return null;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function percentileOfSorted(s: Float64Array, p: number): number | null {
+  if (s.length === 0) return null;
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
 }
 
 const round = (value: number | null, digits: number) =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The measures of a set of cases over one period (README, "Statistics definitions"). */
-export function measure(cases: readonly CaseFacts[], reportPeriod: ReportPeriod): Measures {
+/**
+ * What one case adds to the measures of one period (README, "Statistics definitions"). Worked
+ * out once per case and period, then summed for the totals and for every breakdown row the case
+ * falls in.
+ */
+export interface Contribution {
+  accepted: boolean;
+  /** The amount in dispute, counted when the case was accepted in the period. */
+  inDispute: MoneyAmount | null;
+  /** The outcome reached in the period. */
+  outcome: OutcomeState | null;
+  /** Settled in the period while at risk of turning criminal: the persons at risk. */
+  keptPersons: number | null;
+  /** Days from acceptance to the period's outcome. */
+  days: number | null;
+  pendingAtEnd: boolean;
+  overdueAtEnd: boolean;
+  performance: 'performed' | 'not_performed' | null;
+  /** Amounts of the agreement that took effect in the period. */
+  covered: readonly MoneyAmount[] | null;
+  confirmationApplied: boolean;
+}
+
+const OVERDUE_AFTER_MS = MEDIATION_TIME_LIMIT_DAYS * DAY_MS;
+
+export function contributionOf(c: CaseFacts, reportPeriod: ReportPeriod): Contribution {
   const period = spanOf(reportPeriod);
+  const acceptedAt = c.acceptedAt ? c.acceptedAt.getTime() : null;
+  const accepted = acceptedAt !== null && acceptedAt >= period.start && acceptedAt < period.end;
+  const outcomeAt = c.outcome ? c.outcome.at.getTime() : null;
+  const outcome =
+    outcomeAt !== null && outcomeAt >= period.start && outcomeAt < period.end
+      ? c.outcome!.state
+      : null;
+  const pendingAtEnd =
+    acceptedAt !== null &&
+    acceptedAt < period.end &&
+    !(outcomeAt !== null && outcomeAt < period.end);
+  return {
+    accepted,
+    inDispute: accepted ? c.amount : null,
+    outcome,
+    keptPersons: outcome === 'agreement_reached' && c.riskOfEscalation ? c.personsAtRisk : null,
+    days:
+      outcome && acceptedAt !== null && acceptedAt <= outcomeAt!
+        ? (outcomeAt! - acceptedAt) / DAY_MS
+        : null,
+    pendingAtEnd,
+    overdueAtEnd: pendingAtEnd && period.end - acceptedAt! > OVERDUE_AFTER_MS,
+    performance: c.performance && within(c.performance.at, period) ? c.performance.state : null,
+    covered:
+      c.effectiveAgreement && within(c.effectiveAgreement.effectiveAt, period)
+        ? c.effectiveAgreement.amounts
+        : null,
+    confirmationApplied:
+      !!c.confirmationAppliedOn &&
+      c.confirmationAppliedOn >= reportPeriod.from &&
+      c.confirmationAppliedOn <= reportPeriod.to,
+  };
+}
+
+const OUTCOME_COUNT = {
+  agreement_reached: 'settled',
+  terminated: 'terminated',
+  withdrawn: 'withdrawn',
+  refused: 'refused',
+  declined: 'declined',
+} as const;
+
+/** The measures of a set of contributions (of one period). */
+export function sumContributions(contributions: readonly Contribution[]): Measures {
   const m = {
     accepted: 0,
     settled: 0,
@@ -138,89 +212,59 @@ export function measure(cases: readonly CaseFacts[], reportPeriod: ReportPeriod)
   const days: number[] = [];
   const inDispute: MoneyAmount[] = [];
   const covered: MoneyAmount[] = [];
-  const overdueAfter = MEDIATION_TIME_LIMIT_DAYS * DAY_MS;
-
-  for (const c of cases) {
-    if (within(c.acceptedAt, period)) {
+  for (const c of contributions) {
+    if (c.accepted) {
       m.accepted++;
-      if (c.amount) inDispute.push(c.amount);
+      if (c.inDispute) inDispute.push(c.inDispute);
     }
-    const outcome = c.outcome && within(c.outcome.at, period) ? c.outcome : null;
-    const acceptedAt = c.acceptedAt ? c.acceptedAt.getTime() : null;
-    if (outcome) {
-      switch (outcome.state) {
-        case 'agreement_reached':
-          m.settled++;
-          if (c.riskOfEscalation) {
-            m.keptFromCriminalCases++;
-            m.keptFromCriminalPersons += c.personsAtRisk;
-          }
-          break;
-        case 'terminated':
-          m.terminated++;
-          break;
-        case 'withdrawn':
-          m.withdrawn++;
-          break;
-        case 'refused':
-          m.refused++;
-          break;
-        case 'declined':
-          m.declined++;
-          break;
-      }
-      const outcomeAt = outcome.at.getTime();
-      if (acceptedAt !== null && acceptedAt <= outcomeAt)
-        days.push((outcomeAt - acceptedAt) / DAY_MS);
+    if (c.outcome) m[OUTCOME_COUNT[c.outcome]]++;
+    if (c.keptPersons !== null) {
+      m.keptFromCriminalCases++;
+      m.keptFromCriminalPersons += c.keptPersons;
     }
-    const pending =
-      acceptedAt !== null &&
-      acceptedAt < period.end &&
-      !(c.outcome && c.outcome.at.getTime() < period.end);
-    if (pending) {
-      m.pendingAtEnd++;
-      if (period.end - acceptedAt > overdueAfter) m.overdueAtEnd++;
-    }
-    if (c.performance && within(c.performance.at, period)) {
-      if (c.performance.state === 'performed') m.performed++;
-      else m.notPerformed++;
-    }
-    if (c.effectiveAgreement && within(c.effectiveAgreement.effectiveAt, period))
-      covered.push(...c.effectiveAgreement.amounts);
-    if (
-      c.confirmationAppliedOn &&
-      c.confirmationAppliedOn >= reportPeriod.from &&
-      c.confirmationAppliedOn <= reportPeriod.to
-    )
-      m.confirmationsApplied++;
+    if (c.days !== null) days.push(c.days);
+    if (c.pendingAtEnd) m.pendingAtEnd++;
+    if (c.overdueAtEnd) m.overdueAtEnd++;
+    if (c.performance === 'performed') m.performed++;
+    else if (c.performance === 'not_performed') m.notPerformed++;
+    if (c.covered) covered.push(...c.covered);
+    if (c.confirmationApplied) m.confirmationsApplied++;
   }
   const decided = m.settled + m.terminated;
+  const sortedDays = Float64Array.from(days).sort();
   return {
     ...m,
     successRate: decided === 0 ? null : round(m.settled / decided, 4),
     outcomesTimed: days.length,
-    medianDaysToOutcome: round(median(days), 1),
-    p90DaysToOutcome: round(percentile(days, 90), 1),
+    medianDaysToOutcome: round(medianOfSorted(sortedDays), 1),
+    p90DaysToOutcome: round(percentileOfSorted(sortedDays, 90), 1),
     moneyInDispute: sumMoney(inDispute),
     moneyCovered: sumMoney(covered),
   };
 }
 
+/** The measures of a set of cases over one period (README, "Statistics definitions"). */
+export function measure(cases: readonly CaseFacts[], period: ReportPeriod): Measures {
+  return sumContributions(cases.map((c) => contributionOf(c, period)));
+}
+
 /** Groups cases by one or more keys each; a case with several keys counts in each group. */
 function grouped(
   cases: readonly CaseFacts[],
-  period: ReportPeriod,
+  contributions: readonly Contribution[],
   keysOf: (c: CaseFacts) => readonly string[],
   fixedKeys: readonly string[] = [],
 ): BreakdownRow[] {
-  const groups = new Map<string, CaseFacts[]>(fixedKeys.map((k) => [k, []]));
-  for (const c of cases)
-    for (const key of new Set(keysOf(c))) {
-      const list = groups.get(key) ?? [];
-      list.push(c);
-      groups.set(key, list);
+  const groups = new Map<string, Contribution[]>(fixedKeys.map((k) => [k, []]));
+  cases.forEach((c, i) => {
+    const keys = keysOf(c);
+    for (const key of keys.length > 1 ? new Set(keys) : keys) {
+      const list = groups.get(key);
+      if (list) list.push(contributions[i]);
+      else groups.set(key, [contributions[i]]);
     }
-  const rows = [...groups.entries()].map(([key, list]) => ({ key, ...measure(list, period) }));
+  });
+  const rows = [...groups.entries()].map(([key, list]) => ({ key, ...sumContributions(list) }));
   // Fixed lists keep the official order; open lists go by cases accepted, then by code.
   if (fixedKeys.length === 0)
     rows.sort((a, b) => b.accepted - a.accepted || a.key.localeCompare(b.key));
@@ -228,18 +272,27 @@ function grouped(
 }
 
 export function buildReport(cases: readonly CaseFacts[], period: ReportPeriod): StatisticsReport {
+  const contributions = cases.map((c) => contributionOf(c, period));
+  const by = (keysOf: (c: CaseFacts) => readonly string[], fixedKeys?: readonly string[]) =>
+    grouped(cases, contributions, keysOf, fixedKeys);
   return {
     period,
-    totals: measure(cases, period),
+    totals: sumContributions(contributions),
     breakdowns: {
-      disputeType: grouped(cases, period, (c) => [c.disputeType], DISPUTE_TYPES),
-      source: grouped(cases, period, (c) => [c.source], CASE_SOURCES),
-      station: grouped(cases, period, (c) => [c.stationId]),
-      nationality: grouped(cases, period, (c) => c.foreignNationalities),
-      homeProvince: grouped(cases, period, (c) => c.homeProvinces),
-      mediatorKind: grouped(cases, period, (c) => c.mediatorKinds, MEDIATOR_KINDS),
-      language: grouped(cases, period, (c) => c.languages),
-      month: monthsOf(period).map(({ month, period: p }) => ({ key: month, ...measure(cases, p) })),
+      disputeType: by((c) => [c.disputeType], DISPUTE_TYPES),
+      source: by((c) => [c.source], CASE_SOURCES),
+      station: by((c) => [c.stationId]),
+      nationality: by((c) => c.foreignNationalities),
+      homeProvince: by((c) => c.homeProvinces),
+      mediatorKind: by((c) => c.mediatorKinds, MEDIATOR_KINDS),
+      language: by((c) => c.languages),
+      // A one-month period's month is the period itself.
+      month: monthsOf(period).map(({ month, period: p }) => ({
+        key: month,
+        ...(p.from === period.from && p.to === period.to
+          ? sumContributions(contributions)
+          : measure(cases, p)),
+      })),
     },
   };
 }
