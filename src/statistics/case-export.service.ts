@@ -12,12 +12,78 @@ import { SupportedLanguage } from '../i18n/languages';
 import { divisionName, provinceCodeOf } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
 import { csvLine, UTF8_BOM } from './csv';
-import { instant, scopedCases, ScopeNarrowing } from './case-facts.loader';
+import { scopedCases, ScopeNarrowing } from './case-facts.loader';
 import { Translate } from './report-table';
-import { chinaDay, ReportPeriod } from './statistics-period';
+import { ReportPeriod } from './statistics-period';
 
-/** Cases per page: one query for the cases and one for their parties. */
-const PAGE = 2000;
+/** Cases per page: one statement gives a page's cases with their parties. */
+const PAGE = 5000;
+
+/** Position of each case field in a page's arrays (pageAsJson). */
+const CASE = {
+  id: 0,
+  caseNumber: 1,
+  stationId: 2,
+  receivedOn: 3,
+  disputeType: 4,
+  source: 5,
+  state: 6,
+  acceptedOn: 7,
+  concludedOn: 8,
+  amountMinor: 9,
+  currency: 10,
+  parties: 11,
+} as const;
+
+/**
+ * One page of the export as a single JSON array: each case an array of its fields (CASE) whose
+ * last element lists its parties, each [position, role, nationality, home region, country, and
+ * for an identified reader: person name, encrypted identity number, organisation name]. One
+ * statement and one value per page: the sqlite3 driver builds every row of a result as an object
+ * (~27 µs for twenty columns), which capped the export near 5,000 rows/s. Days are China calendar
+ * days computed by the database; amounts travel as text (bigint).
+ */
+function pageAsJson(postgres: boolean, identified: boolean, pageSql: string): string {
+  const chinaDay = (column: string) =>
+    postgres
+      ? `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`
+      : `date(${column}, '+8 hours')`;
+  const party = [
+    'cp.position',
+    'cp.role',
+    'p.nationality',
+    'p.home_region_code',
+    'o.country',
+    ...(identified ? ['p.name_original', 'p.id_document_number', 'o.name_original'] : []),
+  ].join(', ');
+  const fields = [
+    'c.id',
+    'c.case_number',
+    'c.station_id',
+    'CAST(c.received_on AS VARCHAR(10))',
+    'c.dispute_type',
+    'c.source',
+    'c.state',
+    chinaDay('c.accepted_at'),
+    chinaDay('c.concluded_at'),
+    'CAST(c.amount_minor AS TEXT)',
+    'c.currency',
+  ].join(', ');
+  const partiesFrom = `FROM case_party cp
+      LEFT JOIN person p ON p.id = cp.person_id
+      LEFT JOIN organisation o ON o.id = cp.organisation_id
+      WHERE cp.case_id = c.id`;
+  return postgres
+    ? `SELECT json_agg(json_build_array(${fields},
+          (SELECT json_agg(json_build_array(${party}) ORDER BY cp.position) ${partiesFrom}))
+        ORDER BY c.received_on, c.id) AS rows
+       FROM mediation_case c WHERE c.id IN (SELECT page.c_id FROM (${pageSql}) page)`
+    : // No ORDER BY inside SQLite's aggregates: its sorter turns nested JSON into text. The
+      // page's cases and each case's parties are put in order after parsing instead.
+      `SELECT json_group_array(json_array(${fields},
+          (SELECT json_group_array(json_array(${party})) ${partiesFrom}))) AS rows
+       FROM mediation_case c WHERE c.id IN (SELECT page.c_id FROM (${pageSql}) page)`;
+}
 
 const COLUMNS = [
   'caseNumber',
@@ -147,57 +213,64 @@ export class CaseExportService {
       if (name === undefined) provinces.set(code, (name = divisionName(code, language)));
       return name;
     };
+    const postgres = this.dataSource.options.type === 'postgres';
+    const decrypt = (value: unknown) => (typeof value === 'string' ? decryptField(value) : null);
     let after: { receivedOn: string; id: string } | null = null;
     for (;;) {
-      const query = this.dataSource
+      const page = this.dataSource
         .getRepository(MediationCase)
         .createQueryBuilder('c')
-        .select('c.id', 'id')
-        .addSelect('c.case_number', 'caseNumber')
-        .addSelect('c.station_id', 'stationId')
-        .addSelect('CAST(c.received_on AS VARCHAR(10))', 'receivedOn')
-        .addSelect('c.dispute_type', 'disputeType')
-        .addSelect('c.source', 'source')
-        .addSelect('c.state', 'state')
-        .addSelect('c.accepted_at', 'acceptedAt')
-        .addSelect('c.concluded_at', 'concludedAt')
-        .addSelect('c.amount_minor', 'amountMinor')
-        .addSelect('c.currency', 'currency')
+        .select('c.id')
         .where('c.received_on >= :from AND c.received_on <= :to', {
           from: period.from,
           to: period.to,
         });
       if (after)
-        query.andWhere(
+        page.andWhere(
           '(c.received_on > :afterDay OR (c.received_on = :afterDay AND c.id > :afterId))',
           { afterDay: after.receivedOn, afterId: after.id },
         );
-      const cases = await scopedCases(query, scopeOf(user), narrowing)
+      scopedCases(page, scopeOf(user), narrowing)
         .orderBy('c.received_on', 'ASC')
         .addOrderBy('c.id', 'ASC')
-        .limit(PAGE)
-        .getRawMany<ExportCaseRow>();
-      if (cases.length === 0) return;
-      const partiesOf = await this.parties(
-        cases.map((c) => c.id),
-        identified,
+        .limit(PAGE);
+      const [pageSql, pageParameters] = page.getQueryAndParameters();
+      const result: { rows: string | unknown[][] | null }[] = await this.dataSource.query(
+        pageAsJson(postgres, identified, pageSql),
+        pageParameters,
       );
-      yield cases.map((c) => {
-        const own = partiesOf.get(c.id) ?? [];
+      const raw = result[0]?.rows;
+      const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
+      if (cases.length === 0) return;
+      cases.sort(byReceiptThenId);
+      yield cases.map((v) => {
+        const own = ((v[CASE.parties] ?? []) as unknown[][])
+          .sort((a, b) => Number(a[0]) - Number(b[0]))
+          .map(
+            (p): ExportParty => ({
+              role: p[1] as string,
+              nationality: p[2] as string | null,
+              homeRegion: p[3] as string | null,
+              country: p[4] as string | null,
+              personName: p[5] as string | null | undefined,
+              idNumber: identified ? decrypt(p[6]) : null,
+              organisationName: p[7] as string | null | undefined,
+            }),
+          );
+        const currency = v[CASE.currency] as string | null;
+        const amountMinor = v[CASE.amountMinor] as string | null;
         return {
-          caseNumber: c.caseNumber,
-          station: stations.get(c.stationId) ?? '',
-          receivedOn: day(c.receivedOn),
-          disputeType: label(`reference:disputeType.${c.disputeType}`),
-          source: label(`statistics:source.${c.source}`),
-          state: label(`cases:state.${c.state}`),
-          acceptedOn: c.acceptedAt ? chinaDay(instant(c.acceptedAt)) : '',
-          concludedOn: c.concludedAt ? chinaDay(instant(c.concludedAt)) : '',
+          caseNumber: v[CASE.caseNumber] as string,
+          station: stations.get(v[CASE.stationId] as string) ?? '',
+          receivedOn: day(v[CASE.receivedOn]),
+          disputeType: label(`reference:disputeType.${v[CASE.disputeType] as string}`),
+          source: label(`statistics:source.${v[CASE.source] as string}`),
+          state: label(`cases:state.${v[CASE.state] as string}`),
+          acceptedOn: (v[CASE.acceptedOn] as string | null) ?? '',
+          concludedOn: (v[CASE.concludedOn] as string | null) ?? '',
           amount:
-            c.amountMinor !== null && c.amountMinor !== undefined && c.currency
-              ? fromMinorUnits(BigInt(String(c.amountMinor)), c.currency)
-              : '',
-          currency: c.currency ?? '',
+            amountMinor !== null && currency ? fromMinorUnits(BigInt(amountMinor), currency) : '',
+          currency: currency ?? '',
           parties: own
             .map((p) => partyText(p, identified, label(`statistics:partyRole.${p.role}`)))
             .join('; '),
@@ -215,62 +288,10 @@ export class CaseExportService {
         };
       });
       const last = cases[cases.length - 1];
-      after = { receivedOn: day(last.receivedOn), id: last.id };
+      after = { receivedOn: day(last[CASE.receivedOn]), id: last[CASE.id] as string };
       if (cases.length < PAGE) return;
     }
   }
-
-  /**
-   * The parties of a page's cases in their order. Names and identity numbers are read only for
-   * accounts that may see them (a bureau's query never selects them) and only the identity
-   * number is decrypted, not every encrypted field of the person.
-   */
-  private async parties(ids: string[], identified: boolean): Promise<Map<string, ExportParty[]>> {
-    const query = this.dataSource
-      .createQueryBuilder()
-      .select('cp.case_id', 'caseId')
-      .addSelect('cp.role', 'role')
-      .addSelect('p.nationality', 'nationality')
-      .addSelect('p.home_region_code', 'homeRegion')
-      .addSelect('o.country', 'country')
-      .from('case_party', 'cp')
-      .leftJoin('person', 'p', 'p.id = cp.person_id')
-      .leftJoin('organisation', 'o', 'o.id = cp.organisation_id')
-      .where('cp.case_id IN (:...ids)', { ids })
-      .orderBy('cp.case_id', 'ASC')
-      .addOrderBy('cp.position', 'ASC');
-    if (identified)
-      query
-        .addSelect('p.name_original', 'personName')
-        .addSelect('p.id_document_number', 'idNumber')
-        .addSelect('o.name_original', 'organisationName');
-    const rows = await query.getRawMany<ExportParty & { caseId: string }>();
-    const byCase = new Map<string, ExportParty[]>();
-    for (const row of rows) {
-      const party: ExportParty = {
-        ...row,
-        idNumber: row.idNumber ? decryptField(row.idNumber) : null,
-      };
-      const list = byCase.get(row.caseId);
-      if (list) list.push(party);
-      else byCase.set(row.caseId, [party]);
-    }
-    return byCase;
-  }
-}
-
-interface ExportCaseRow {
-  id: string;
-  caseNumber: string;
-  stationId: string;
-  receivedOn: unknown;
-  disputeType: string;
-  source: string;
-  state: string;
-  acceptedAt: unknown;
-  concludedAt: unknown;
-  amountMinor: unknown;
-  currency: string | null;
 }
 
 /** What the export shows of a party; names and the identity number only when identified. */
@@ -282,6 +303,14 @@ export interface ExportParty {
   personName?: string | null;
   idNumber?: string | null;
   organisationName?: string | null;
+}
+
+/** The export's order, the keyset's: date of receipt, then id (both compare as text). */
+function byReceiptThenId(a: unknown[], b: unknown[]): number {
+  const [dayA, dayB] = [day(a[CASE.receivedOn]), day(b[CASE.receivedOn])];
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  const [idA, idB] = [String(a[CASE.id]), String(b[CASE.id])];
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
 /** A date column read as text (never a Date in the server's time zone): "YYYY-MM-DD". */

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
@@ -20,6 +20,8 @@ const CASE_EXPORT_DESCRIPTION =
 @ApiTags('statistics')
 @Controller('api/v1/statistics')
 export class StatisticsController {
+  private readonly logger = new Logger('Statistics');
+
   constructor(
     private readonly statistics: StatisticsService,
     private readonly i18n: I18nService,
@@ -117,15 +119,22 @@ export class StatisticsController {
     @Res() res: Response,
   ) {
     const request = this.caseExportRequest(query, user);
-    const rows = this.caseExport.csv(request);
+    const chunks = this.caseExport.csv(request)[Symbol.asyncIterator]();
+    // The header line and the first page before the status: a failure there is still an
+    // ordinary error answer.
+    const first = [await chunks.next(), await chunks.next()];
     res
       .status(200)
       .setHeader('Content-Type', 'text/csv; charset=utf-8')
       .setHeader('Content-Disposition', `attachment; filename="${this.casesFile(request)}.csv"`);
-    // Write as the pages come and wait for the socket to drain: memory stays flat.
-    for await (const chunk of rows)
-      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-    res.end();
+    await this.streaming(res, async () => {
+      // Write as the pages come and wait for the socket to drain: memory stays flat.
+      for (let next = first.shift() ?? (await chunks.next()); !next.done; ) {
+        if (!res.write(next.value)) await new Promise((resolve) => res.once('drain', resolve));
+        next = first.shift() ?? (await chunks.next());
+      }
+      res.end();
+    });
   }
 
   @Get('cases.xlsx')
@@ -146,7 +155,21 @@ export class StatisticsController {
       .setHeader('Content-Type', XLSX)
       .setHeader('Content-Disposition', `attachment; filename="${this.casesFile(request)}.xlsx"`);
     // The workbook writer ends the response when the workbook is committed.
-    await this.caseExport.xlsx(request, res);
+    await this.streaming(res, () => this.caseExport.xlsx(request, res));
+  }
+
+  /**
+   * Runs a streamed answer. Once the status and part of the file are out, a failure can no longer
+   * become an error answer: the connection is cut, so the client sees a failed download rather
+   * than waiting forever or keeping a truncated file that looks whole; the error is logged.
+   */
+  private async streaming(res: Response, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.logger.error(error);
+      res.destroy(error as Error);
+    }
   }
 
   private caseExportRequest(query: StatisticsQueryDto, user: AuthenticatedUser) {
