@@ -7,7 +7,7 @@ import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { seesPersonalData } from '../cases/case.view';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { fromMinorUnits, minorDigits } from '../common/money/money';
-import { decryptField, maskTail } from '../common/personal-data/field-encryption';
+import { fieldDecrypter, maskTail } from '../common/personal-data/field-encryption';
 import { SupportedLanguage } from '../i18n/languages';
 import { divisionName, provinceCodeOf } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
@@ -192,7 +192,7 @@ export class CaseExportService {
 
   /** The rows, one page at a time, in (received_on, id) order. */
   async *pages(request: CaseExportRequest): AsyncGenerator<CaseExportRow[]> {
-    const { period, narrowing, user, language, t } = request;
+    const { user, language, t } = request;
     const identified = seesPersonalData(user);
     const stations = new Map(
       (await this.dataSource.getRepository(Station).find({ select: { id: true, code: true } })).map(
@@ -213,36 +213,38 @@ export class CaseExportService {
       if (name === undefined) provinces.set(code, (name = divisionName(code, language)));
       return name;
     };
-    const postgres = this.dataSource.options.type === 'postgres';
-    const decrypt = (value: unknown) => (typeof value === 'string' ? decryptField(value) : null);
-    let after: { receivedOn: string; id: string } | null = null;
+    // Labels per kind of code, so a row's lookups need no key strings.
+    const labelsOf = (prefix: string) => {
+      const known = new Map<string, string>();
+      return (code: unknown) => {
+        let text = known.get(code as string);
+        if (text === undefined) known.set(code as string, (text = label(`${prefix}.${code}`)));
+        return text;
+      };
+    };
+    const [disputeType, source, state, role] = [
+      labelsOf('reference:disputeType'),
+      labelsOf('statistics:source'),
+      labelsOf('cases:state'),
+      labelsOf('statistics:partyRole'),
+    ];
+    const decrypt = identified ? fieldDecrypter() : null;
+    // The next page is read while this one is formatted and written: the database works in its
+    // own thread, so the two overlap.
+    let next = this.page(request, identified, null);
     for (;;) {
-      const page = this.dataSource
-        .getRepository(MediationCase)
-        .createQueryBuilder('c')
-        .select('c.id')
-        .where('c.received_on >= :from AND c.received_on <= :to', {
-          from: period.from,
-          to: period.to,
-        });
-      if (after)
-        page.andWhere(
-          '(c.received_on > :afterDay OR (c.received_on = :afterDay AND c.id > :afterId))',
-          { afterDay: after.receivedOn, afterId: after.id },
-        );
-      scopedCases(page, scopeOf(user), narrowing)
-        .orderBy('c.received_on', 'ASC')
-        .addOrderBy('c.id', 'ASC')
-        .limit(PAGE);
-      const [pageSql, pageParameters] = page.getQueryAndParameters();
-      const result: { rows: string | unknown[][] | null }[] = await this.dataSource.query(
-        pageAsJson(postgres, identified, pageSql),
-        pageParameters,
-      );
-      const raw = result[0]?.rows;
-      const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
+      const cases = await next;
       if (cases.length === 0) return;
-      cases.sort(byReceiptThenId);
+      const last = cases[cases.length - 1];
+      const more = cases.length === PAGE;
+      if (more) {
+        next = this.page(request, identified, {
+          receivedOn: day(last[CASE.receivedOn]),
+          id: last[CASE.id] as string,
+        });
+        // Answered when awaited; until then a failure must not count as unhandled.
+        next.catch(() => undefined);
+      }
       yield cases.map((v) => {
         const own = ((v[CASE.parties] ?? []) as unknown[][])
           .sort((a, b) => Number(a[0]) - Number(b[0]))
@@ -253,7 +255,7 @@ export class CaseExportService {
               homeRegion: p[3] as string | null,
               country: p[4] as string | null,
               personName: p[5] as string | null | undefined,
-              idNumber: identified ? decrypt(p[6]) : null,
+              idNumber: decrypt && typeof p[6] === 'string' ? decrypt(p[6]) : null,
               organisationName: p[7] as string | null | undefined,
             }),
           );
@@ -263,17 +265,15 @@ export class CaseExportService {
           caseNumber: v[CASE.caseNumber] as string,
           station: stations.get(v[CASE.stationId] as string) ?? '',
           receivedOn: day(v[CASE.receivedOn]),
-          disputeType: label(`reference:disputeType.${v[CASE.disputeType] as string}`),
-          source: label(`statistics:source.${v[CASE.source] as string}`),
-          state: label(`cases:state.${v[CASE.state] as string}`),
+          disputeType: disputeType(v[CASE.disputeType]),
+          source: source(v[CASE.source]),
+          state: state(v[CASE.state]),
           acceptedOn: (v[CASE.acceptedOn] as string | null) ?? '',
           concludedOn: (v[CASE.concludedOn] as string | null) ?? '',
           amount:
             amountMinor !== null && currency ? fromMinorUnits(BigInt(amountMinor), currency) : '',
           currency: currency ?? '',
-          parties: own
-            .map((p) => partyText(p, identified, label(`statistics:partyRole.${p.role}`)))
-            .join('; '),
+          parties: own.map((p) => partyText(p, identified, role(p.role))).join('; '),
           nationalities: [...new Set(own.map((p) => p.nationality ?? p.country ?? ''))]
             .filter(Boolean)
             .join(' '),
@@ -287,10 +287,43 @@ export class CaseExportService {
           ].join(' '),
         };
       });
-      const last = cases[cases.length - 1];
-      after = { receivedOn: day(last[CASE.receivedOn]), id: last[CASE.id] as string };
-      if (cases.length < PAGE) return;
+      if (!more) return;
     }
+  }
+
+  /** One page of cases after `after` in (received_on, id) order, sorted (pageAsJson). */
+  private async page(
+    request: CaseExportRequest,
+    identified: boolean,
+    after: { receivedOn: string; id: string } | null,
+  ): Promise<unknown[][]> {
+    const { period, narrowing, user } = request;
+    const page = this.dataSource
+      .getRepository(MediationCase)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .where('c.received_on >= :from AND c.received_on <= :to', {
+        from: period.from,
+        to: period.to,
+      });
+    if (after)
+      page.andWhere(
+        '(c.received_on > :afterDay OR (c.received_on = :afterDay AND c.id > :afterId))',
+        { afterDay: after.receivedOn, afterId: after.id },
+      );
+    scopedCases(page, scopeOf(user), narrowing)
+      .orderBy('c.received_on', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(PAGE);
+    const [pageSql, pageParameters] = page.getQueryAndParameters();
+    const postgres = this.dataSource.options.type === 'postgres';
+    const result: { rows: string | unknown[][] | null }[] = await this.dataSource.query(
+      pageAsJson(postgres, identified, pageSql),
+      pageParameters,
+    );
+    const raw = result[0]?.rows;
+    const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
+    return cases.sort(byReceiptThenId);
   }
 }
 

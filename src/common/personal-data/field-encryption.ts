@@ -65,9 +65,22 @@ export function encryptField(plain: string): string {
 }
 
 export function decryptField(stored: string): string {
+  return decryptWith(keyRing(), stored);
+}
+
+/**
+ * decryptField for many values at once (an export): the key ring is read once, not from the
+ * environment for every value.
+ */
+export function fieldDecrypter(): (stored: string) => string {
+  const ring = keyRing();
+  return (stored) => decryptWith(ring, stored);
+}
+
+function decryptWith(ring: KeyRing, stored: string): string {
   const [version, keyId, iv, tag, body] = stored.split(':');
   if (version !== 'v1') throw new Error('unknown personal-data cipher version');
-  const key = keyRing().keys.get(keyId);
+  const key = ring.keys.get(keyId);
   if (!key) throw new Error(`personal data encrypted with unknown key ${keyId}`);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
