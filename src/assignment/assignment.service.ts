@@ -133,7 +133,7 @@ export class AssignmentService {
 
   sentence(reason: Reason): string {
     return renderReason(reason, this.i18n.currentLanguage(), (key, params, language) =>
-      this.i18n.translate(key, params, language),
+      this.i18n.translatePlain(key, params, language),
     );
   }
 

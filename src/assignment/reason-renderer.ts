@@ -31,6 +31,27 @@ export function partyNameFor(params: Reason['params'], language: SupportedLangua
 }
 
 /**
+ * Names of codes in a language (reference data, fixed for the process), remembered: a response
+ * names the same few languages, countries and regions dozens of times.
+ */
+const names = new Map<string, string>();
+function remembered(
+  kind: string,
+  code: string,
+  language: SupportedLanguage,
+  name: (code: string, language: SupportedLanguage) => string,
+): string {
+  const id = `${kind}:${language}:${code}`;
+  let found = names.get(id);
+  if (found === undefined) {
+    if (names.size >= 10_000) names.clear();
+    found = name(code, language);
+    names.set(id, found);
+  }
+  return found;
+}
+
+/**
  * Turns a reason (i18n key + raw codes) into a sentence in the reader's language: language,
  * country and region codes become names, levels and roles their translated words.
  */
@@ -46,14 +67,20 @@ export function renderReason(
   if (p.role) params.role = word(`mediators:partyRole.${p.role}`);
   if (p.level) params.level = word(`mediators:level.${p.level}`);
   // Named by primary language: "Chinese", not "Chinese (China)".
-  if (p.language) params.language = languageName(primaryLanguage(String(p.language)), language);
+  if (p.language)
+    params.language = remembered(
+      'language',
+      primaryLanguage(String(p.language)),
+      language,
+      languageName,
+    );
   if (p.languages)
     params.languages = String(p.languages)
       .split(',')
-      .map((tag) => languageName(primaryLanguage(tag), language))
+      .map((tag) => remembered('language', primaryLanguage(tag), language, languageName))
       .join(language === 'zh-CN' ? '、' : ', ');
-  if (p.country) params.country = countryName(String(p.country), language);
-  if (p.region) params.region = describeDivision(String(p.region), language);
+  if (p.country) params.country = remembered('country', String(p.country), language, countryName);
+  if (p.region) params.region = remembered('region', String(p.region), language, describeDivision);
   if (p.dialect) params.dialect = word(`reference:dialect.${p.dialect}`);
   if (p.disputeType) params.disputeType = word(`reference:disputeType.${p.disputeType}`);
   return translate(reason.key, params, language);

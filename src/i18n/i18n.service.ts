@@ -4,6 +4,7 @@ import i18next, { i18n as I18nInstance } from 'i18next';
 import { join, resolve } from 'path';
 import { currentContext } from '../request-context/request-context';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, SupportedLanguage } from './languages';
+import { compilePlainTemplate, PlainTemplate } from './plain-template';
 
 export const LOCALES_DIR = resolve(__dirname, '..', '..', 'locales');
 
@@ -50,6 +51,8 @@ export function getI18n(): I18nInstance {
 @Injectable()
 export class I18nService {
   private readonly i18n = getI18n();
+  /** Per language and key: the plain template, or null for one only i18next can fill. */
+  private readonly templates = new Map<string, Map<string, PlainTemplate | null>>();
 
   /** Translates `namespace:key` into the given language, or the current request's language. */
   translate(
@@ -59,6 +62,30 @@ export class I18nService {
   ): string {
     const lng = language ?? currentContext()?.language ?? DEFAULT_LANGUAGE;
     return this.i18n.t(key, { ...params, lng }) as string;
+  }
+
+  /**
+   * translate() for many sentences: the same text, with the template looked up once per language
+   * and key and filled without i18next when it is plain (plain-template.ts). The resources are
+   * loaded once at start and never change, so the lookup stays valid for the process.
+   */
+  translatePlain(
+    key: string,
+    params: Record<string, unknown> = {},
+    language?: SupportedLanguage,
+  ): string {
+    const lng = language ?? currentContext()?.language ?? DEFAULT_LANGUAGE;
+    let ofLanguage = this.templates.get(lng);
+    if (!ofLanguage) this.templates.set(lng, (ofLanguage = new Map()));
+    let template = ofLanguage.get(key);
+    if (template === undefined) {
+      const text = this.i18n.exists(key, { lng })
+        ? this.i18n.t(key, { lng, skipInterpolation: true, returnObjects: true })
+        : undefined;
+      template = typeof text === 'string' ? compilePlainTemplate(text) : null;
+      ofLanguage.set(key, template);
+    }
+    return template?.(params) ?? this.translate(key, params, lng);
   }
 
   exists(key: string, language: SupportedLanguage = DEFAULT_LANGUAGE): boolean {
