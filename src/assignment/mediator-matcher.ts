@@ -83,7 +83,7 @@ export function hardRuleReasons(
   for (const party of match.parties) {
     if (isTheParty(candidate, party)) key('isParty', { role: party.role });
     const conflict = candidate.conflicts.find((c) => conflictsWith(c, party));
-    if (conflict) key('declaredConflict', { ...partyParams(party), relation: conflict.relation });
+    if (conflict) key('declaredConflict', partyParams(party, { relation: conflict.relation }));
   }
   return reasons;
 }
@@ -116,11 +116,12 @@ function score(
   for (const party of match.parties) {
     const best = bestLanguage(party, candidate);
     if (best)
-      add('language', best.points, 'language', {
-        ...partyParams(party),
-        language: best.tag,
-        level: best.level,
-      });
+      add(
+        'language',
+        best.points,
+        'language',
+        partyParams(party, { language: best.tag, level: best.level }),
+      );
   }
   // An interpreter is chosen for languages alone: origin and specialty make a mediator trusted,
   // not an interpreter.
@@ -129,20 +130,26 @@ function score(
       (p) => p.nationality && p.nationality !== 'CN' && p.nationality === candidate.nationality,
     );
     if (compatriot)
-      add('nationality', POINTS.nationality, 'nationality', {
-        ...partyParams(compatriot),
-        country: candidate.nationality,
-      });
+      add(
+        'nationality',
+        POINTS.nationality,
+        'nationality',
+        partyParams(compatriot, { country: candidate.nationality }),
+      );
     const region = bestRegion(match.parties, candidate);
     if (region) add('homeRegion', region.points, 'homeRegion', region.params);
     const fellow = match.parties.find((p) =>
       p.dialects.some((d) => candidate.dialects.includes(d)),
     );
     if (fellow)
-      add('dialect', POINTS.dialect, 'dialect', {
-        ...partyParams(fellow),
-        dialect: fellow.dialects.find((d) => candidate.dialects.includes(d))!,
-      });
+      add(
+        'dialect',
+        POINTS.dialect,
+        'dialect',
+        partyParams(fellow, {
+          dialect: fellow.dialects.find((d) => candidate.dialects.includes(d))!,
+        }),
+      );
     if (candidate.specialties.includes(match.disputeType))
       add('specialty', POINTS.specialty, 'specialty', { disputeType: match.disputeType });
   }
@@ -151,7 +158,14 @@ function score(
     active: candidate.activeCaseCount,
     capacity: candidate.capacity,
   });
-  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const total =
+    parts.nomination +
+    parts.language +
+    parts.nationality +
+    parts.homeRegion +
+    parts.dialect +
+    parts.specialty +
+    parts.workload;
   return {
     mediatorId: candidate.id,
     displayName: candidate.displayName,
@@ -170,7 +184,8 @@ export function bestLanguage(
 ): { tag: string; level: 'native' | 'fluent' | 'working'; points: number } | null {
   let best: { tag: string; level: 'native' | 'fluent' | 'working'; points: number } | null = null;
   party.languages.forEach((tag, index) => {
-    const spoken = candidate.languages.find((l) => primaryLanguage(l.tag) === primaryLanguage(tag));
+    const primary = primaryOf(tag);
+    const spoken = candidate.languages.find((l) => primaryOf(l.tag) === primary);
     if (!spoken) return;
     const factor = index === 0 ? 1 : POINTS.laterLanguageFactor;
     const points = Math.round(POINTS.language[spoken.level] * factor);
@@ -184,24 +199,46 @@ function bestRegion(
   candidate: CandidateMediator,
 ): { points: number; params: Reason['params'] } | null {
   if (!candidate.homeRegionCode) return null;
-  const own = divisionPath(candidate.homeRegionCode);
+  const own = pathOf(candidate.homeRegionCode);
   let best: { points: number; params: Reason['params'] } | null = null;
   for (const party of parties) {
     if (!party.homeRegionCode) continue;
-    const theirs = divisionPath(party.homeRegionCode);
+    const theirs = pathOf(party.homeRegionCode);
     const shared = (['county', 'prefecture', 'province'] as const).find(
       (level) => own[level] && theirs[level] && own[level]!.code === theirs[level]!.code,
     );
     if (!shared) continue;
     const points = POINTS.homeRegion[shared];
     if (!best || points > best.points)
-      best = { points, params: { ...partyParams(party), region: own[shared]!.code } };
+      best = { points, params: partyParams(party, { region: own[shared]!.code }) };
   }
   return best;
 }
 
-const normalise = (name: string | null | undefined) =>
-  (name ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * Pure functions of a string, asked for the same few hundred names, tags and region codes by
+ * every candidate of every request: each answer is kept (a bounded map per function).
+ */
+function remembered<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= limit) known.clear();
+      value = compute(key);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
+const primaryOf = remembered(primaryLanguage);
+/** Shared between callers: read, never changed. */
+const pathOf = remembered(divisionPath);
+const normaliseText = remembered((name) =>
+  name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
+);
+const normalise = (name: string | null | undefined) => normaliseText(name ?? '');
 
 /** The mediator is themself this party: same full name and nationality. */
 function isTheParty(candidate: CandidateMediator, party: MatchParty): boolean {
@@ -237,14 +274,17 @@ function conflictsWith(conflict: CandidateMediator['conflicts'][number], party: 
   );
 }
 
-/** Parameters naming a party in a sentence; the renderer picks the name for the reader's script. */
-export function partyParams(party: MatchParty): Reason['params'] {
-  return {
-    role: party.role,
-    party: party.displayName,
-    ...(party.nameLatin ? { partyLatin: party.nameLatin } : {}),
-    ...(party.nameZh ? { partyZh: party.nameZh } : {}),
-  };
+/**
+ * Parameters naming a party in a sentence; the renderer picks the name for the reader's script.
+ * `more` follows, in its own order. Built by assignment rather than spread: spreading objects of
+ * varying shape was most of the scoring time.
+ */
+export function partyParams(party: MatchParty, more?: Reason['params']): Reason['params'] {
+  const params: Reason['params'] = { role: party.role, party: party.displayName };
+  if (party.nameLatin) params.partyLatin = party.nameLatin;
+  if (party.nameZh) params.partyZh = party.nameZh;
+  if (more) for (const name of Object.keys(more)) params[name] = more[name];
+  return params;
 }
 
 /**

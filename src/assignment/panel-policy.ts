@@ -62,7 +62,7 @@ export function violationReason(violation: PolicyViolation, parties: MatchParty[
   switch (violation.code) {
     case 'languageNotCovered': {
       const party = parties.find((p) => p.partyId === violation.partyId)!;
-      return { key, params: { ...partyParams(party), languages: violation.languages.join(',') } };
+      return { key, params: partyParams(party, { languages: violation.languages.join(',') }) };
     }
     case 'tooManyMediators':
       return { key, params: { max: violation.max } };
