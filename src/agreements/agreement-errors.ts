@@ -54,3 +54,27 @@ export const signerNotExpected = (signerRef: string) =>
 
 export const alreadySigned = (signerRef: string) =>
   new DomainError('ALREADY_SIGNED', 'conflict', 'agreements:errors.ALREADY_SIGNED', { signerRef });
+
+export const agreementNotEffective = (state: string) =>
+  new DomainError(
+    'AGREEMENT_NOT_EFFECTIVE',
+    'conflict',
+    'agreements:errors.AGREEMENT_NOT_EFFECTIVE',
+    { state },
+  );
+
+export const confirmationAlreadyApplied = (appliedOn: string) =>
+  new DomainError(
+    'CONFIRMATION_ALREADY_APPLIED',
+    'conflict',
+    'agreements:errors.CONFIRMATION_ALREADY_APPLIED',
+    { appliedOn },
+  );
+
+export const confirmationOutsideWindow = (appliedOn: string, first: string, last: string) =>
+  new DomainError(
+    'CONFIRMATION_OUTSIDE_WINDOW',
+    'unprocessable',
+    'agreements:errors.CONFIRMATION_OUTSIDE_WINDOW',
+    { appliedOn, first, last },
+  );

@@ -10,7 +10,7 @@ import { AgreementVerification } from './agreement-verification.service';
 import { AgreementsService } from './agreements.service';
 import { AgreementCopies } from './agreement-copies.service';
 import { listClauseKinds } from './clause-terms';
-import { AgreementDraftDto, SignatureDto } from './dto/agreement.dto';
+import { AgreementDraftDto, ConfirmationApplicationDto, SignatureDto } from './dto/agreement.dto';
 
 export class ConfirmationWindowQueryDto {
   /** Windows closing within this many days. @example 7 */
@@ -114,6 +114,22 @@ export class AgreementsController {
   @RequirePermission('agreement:sign')
   sign(@IdParam() id: string, @Body() dto: SignatureDto, @CurrentUser() user: AuthenticatedUser) {
     return this.agreements.sign(id, dto, user);
+  }
+
+  /**
+   * Records the parties' joint application to the basic court for judicial confirmation (Art. 33):
+   * once, for the effective version, on a day within its 30-day window (409
+   * AGREEMENT_NOT_EFFECTIVE, 409 CONFIRMATION_ALREADY_APPLIED, 422 CONFIRMATION_OUTSIDE_WINDOW).
+   */
+  @Post('agreements/:id/confirmation-application')
+  @HttpCode(200)
+  @RequirePermission('agreement:write')
+  recordConfirmationApplication(
+    @IdParam() id: string,
+    @Body() dto: ConfirmationApplicationDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.agreements.recordConfirmationApplication(id, dto, user);
   }
 
   /** A party's copy: Chinese and the party's language (or three languages), as PDF. */

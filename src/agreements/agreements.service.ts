@@ -26,9 +26,12 @@ import { Agreement, AgreementSignature, AgreementVersion } from './agreement.ent
 import {
   agreementExists,
   agreementInEffect,
+  agreementNotEffective,
   agreementNotFound,
   alreadySigned,
   caseNotMediating,
+  confirmationAlreadyApplied,
+  confirmationOutsideWindow,
   signerNotExpected,
   translationsMissing,
   unrenderableCharacters,
@@ -39,7 +42,8 @@ import { snapshotParties } from './agreement-parties';
 import { agreementTexts, termProblems } from './agreement-text';
 import { moneyOfClause, sumPerCurrency } from './clause-terms';
 import { unrenderableIn } from './renderability';
-import { AgreementDraftDto, SignatureDto } from './dto/agreement.dto';
+import { confirmationWindow, isInConfirmationWindow } from './confirmation-window';
+import { AgreementDraftDto, ConfirmationApplicationDto, SignatureDto } from './dto/agreement.dto';
 
 /** Money the agreement's terms cover, per currency (statistics: "money covered by agreements"). */
 export function coveredAmounts(content: AgreementContent) {
@@ -293,6 +297,45 @@ export class AgreementsService {
     return this.get(agreementId, user);
   }
 
+  /**
+   * Records that the parties jointly applied to the basic court for judicial confirmation of the
+   * effective agreement (Art. 33), on a day inside its 30-day window. Recorded once: the statistics
+   * count the application on that day.
+   */
+  async recordConfirmationApplication(
+    agreementId: string,
+    dto: ConfirmationApplicationDto,
+    user: AuthenticatedUser,
+  ) {
+    await this.transactions.run(async (manager) => {
+      const { agreement, version } = await this.lockCurrent(manager, agreementId, user);
+      if (version.state !== 'effective' || !version.effectiveAt)
+        throw agreementNotEffective(version.state);
+      if (agreement.confirmationAppliedOn)
+        throw confirmationAlreadyApplied(String(agreement.confirmationAppliedOn).slice(0, 10));
+      const window = confirmationWindow(version.effectiveAt, new Date());
+      if (!isInConfirmationWindow(dto.appliedOn, window))
+        throw confirmationOutsideWindow(dto.appliedOn, window.first, window.last);
+      await manager
+        .getRepository(Agreement)
+        .update(
+          { id: agreementId },
+          { confirmationAppliedOn: dto.appliedOn, confirmationCourt: dto.court },
+        );
+      await appendTimeline(manager, agreement.caseId, {
+        event: 'confirmation_applied',
+        details: { agreementId, appliedOn: dto.appliedOn, court: dto.court },
+      });
+      await this.audit.record(manager, {
+        action: 'agreement.confirmation_applied',
+        entityType: 'agreement',
+        entityId: agreementId,
+        summary: { version: version.version, appliedOn: dto.appliedOn, court: dto.court },
+      });
+    });
+    return this.get(agreementId, user);
+  }
+
   async get(agreementId: string, user: AuthenticatedUser) {
     const agreement = await this.findInScope(this.dataSource.manager, agreementId, user);
     const versions = await this.dataSource
@@ -314,6 +357,11 @@ export class AgreementsService {
       issuedAt: current.issuedAt,
       effectiveAt: current.effectiveAt,
       confirmationDeadline: current.effectiveAt ? confirmationDeadline(current.effectiveAt) : null,
+      // A DATE column reads back as a Date on some drivers: always the bare day.
+      confirmationAppliedOn: agreement.confirmationAppliedOn
+        ? String(agreement.confirmationAppliedOn).slice(0, 10)
+        : null,
+      confirmationCourt: agreement.confirmationCourt,
       languages: requiredLanguages(current.content),
       signatures: signatures.map((s) => ({
         signerKind: s.signerKind,
@@ -364,6 +412,8 @@ export class AgreementsService {
         from,
         to,
       })
+      // Once the parties have applied, the window no longer needs watching.
+      .andWhere('a.confirmation_applied_on IS NULL')
       .orderBy('v.effective_at', 'ASC');
     applyCaseScope(query, scopeOf(user));
     const rows = await query.getRawMany<{

@@ -149,3 +149,15 @@ export class SignatureDto {
   @IsUUID()
   scanAttachmentId?: string;
 }
+
+/** The parties' joint application to the basic court for judicial confirmation (Art. 33). */
+export class ConfirmationApplicationDto {
+  /** The China calendar day the application was made. @example 2026-11-20 */
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  appliedOn: string;
+
+  /** The basic court applied to. @example 义乌市人民法院 */
+  @IsName(200)
+  court: string;
+}
