@@ -402,6 +402,17 @@ describeIfChromium('Web app: the mediator pages in a real browser', () => {
       'committee:sealed',
     ]);
 
+    // The parties' application to the court for judicial confirmation, recorded on today's date.
+    const confirmation = page.locator('[data-testid=confirmation-form]');
+    await confirmation.locator('input[type=text]').fill('义乌市人民法院');
+    await confirmation.locator('button[type=submit]').click();
+    await page
+      .locator('[data-testid=confirmation-applied]', { hasText: '义乌市人民法院' })
+      .waitFor();
+    const applied = (await api().get(`/api/v1/agreements/${drafted.id}`).expect(200)).body;
+    expect(applied.confirmationCourt).toBe('义乌市人民法院');
+    expect(applied.confirmationAppliedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
     // A follow-up visit: fully performed.
     await page.goto(`${w.t.http}/mediator/cases/${c.id}/follow-ups`);
     const visit = page.locator('[data-testid=follow-up-form]');

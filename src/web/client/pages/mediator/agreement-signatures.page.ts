@@ -3,8 +3,9 @@
  * mediator and the committee's seal. The last one makes the agreement take effect (Art. 29), which
  * the page then says, with the 30-day window for judicial confirmation (Art. 33).
  */
-import { h } from '../../ui/dom';
-import { formatDateTime, formatDay } from '../../ui/format';
+import { append, h } from '../../ui/dom';
+import { chinaToday, formatDateTime, formatDay } from '../../ui/format';
+import { showErrors } from '../../ui/forms';
 import { badge, pageHeader } from '../../ui/layout';
 import { notify } from '../../ui/notice';
 import { PageContext, refresh } from '../../ui/router';
@@ -15,6 +16,8 @@ import {
   card,
   caseHeader,
   errorBox,
+  field,
+  isolate,
   nameWithLatin,
   options,
   partyName,
@@ -154,5 +157,72 @@ export async function renderAgreementSignatures(context: PageContext): Promise<N
     ),
     copiesCard(found, current),
   );
+  if (current.state === 'effective') page.append(confirmationCard(current));
   return page;
+}
+
+/**
+ * The parties' joint application to the basic court for judicial confirmation (Art. 33), within
+ * 30 days of the agreement taking effect: recorded once, then shown.
+ */
+function confirmationCard(agreement: Agreement): HTMLElement {
+  if (agreement.confirmationAppliedOn) {
+    return card(
+      'm-confirmation',
+      tm('confirmation.title'),
+      h(
+        'p',
+        { 'data-testid': 'confirmation-applied' },
+        tm('confirmation.applied', {
+          date: formatDay(agreement.confirmationAppliedOn),
+          court: isolate(agreement.confirmationCourt ?? ''),
+        }),
+      ),
+    );
+  }
+  const appliedOn = h('input', { type: 'date', required: true, value: chinaToday() });
+  const court = h('input', { type: 'text', required: true, maxlength: 200 });
+  const summary = h('div');
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button-primary' },
+    tm('confirmation.record'),
+  );
+  const form: HTMLFormElement = h('form', {
+    class: 'm-form',
+    novalidate: true,
+    'data-testid': 'confirmation-form',
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    summary.replaceChildren();
+    try {
+      await mediatorApi.applyForConfirmation(agreement.id, {
+        appliedOn: appliedOn.value,
+        court: court.value.trim(),
+      });
+      notify(tm('confirmation.recorded'));
+      refresh();
+    } catch (error) {
+      showErrors(form, error);
+      const box = errorBox(error);
+      summary.replaceChildren(box);
+      box.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  append(form, [
+    h('p', { class: 'hint' }, tm('confirmation.hint')),
+    h(
+      'div',
+      { class: 'form-grid' },
+      field(tm('confirmation.appliedOn'), appliedOn, undefined, 'appliedOn'),
+      field(tm('confirmation.court'), court, tm('confirmation.courtHint'), 'court'),
+    ),
+    summary,
+    h('div', { class: 'button-row' }, submit),
+  ]);
+  return card('m-confirmation', tm('confirmation.title'), form);
 }

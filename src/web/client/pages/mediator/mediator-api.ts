@@ -177,6 +177,9 @@ export interface Agreement {
   issuedAt: string | null;
   effectiveAt: string | null;
   confirmationDeadline: string | null;
+  /** The day the parties applied to the court for judicial confirmation, and the court. */
+  confirmationAppliedOn: string | null;
+  confirmationCourt: string | null;
   languages: string[];
   signatures: { signerKind: string; signerRef: string; method: string; signedAt: string }[];
   missingSignatures: { kind: 'party' | 'mediator' | 'committee'; ref: string }[];
@@ -235,6 +238,8 @@ export const mediatorApi = {
   issue: (id: string) => api.post<Agreement>(`/agreements/${id}/issue`),
   signAgreement: (id: string, body: unknown) =>
     api.post<Agreement>(`/agreements/${id}/signatures`, body),
+  applyForConfirmation: (id: string, body: { appliedOn: string; court: string }) =>
+    api.post<Agreement>(`/agreements/${id}/confirmation-application`, body),
   followUps: (caseId: string) => api.get<FollowUpVisit[]>(`/cases/${caseId}/follow-ups`),
   followUp: (caseId: string, body: unknown) =>
     api.post<FollowUpVisit & { caseState: string }>(`/cases/${caseId}/follow-ups`, body),
