@@ -8,12 +8,13 @@ import { I18nService } from '../i18n/i18n.service';
 import { Mediator } from '../mediators/mediator.entity';
 import { DEFAULT_PANEL_POLICY, PanelPolicy } from '../stations/station.entity';
 import { CaseMediatorChoice } from './case-mediator-choice.entity';
-import { loadCandidatesById, loadMatchCase, loadStationCandidates } from './candidate-loader';
+import { loadCandidatesById, loadMatchCase } from './candidate-loader';
 import { CandidateMediator, MatchCase, Reason, Suggestion } from './match-types';
 import { matchMediators, MatchResult } from './mediator-matcher';
 import { PanelMember } from './panel-member.entity';
 import { proposePanel } from './panel-proposal';
 import { panelViolations, violationReason } from './panel-policy';
+import { loadRankingInputs } from './ranking-loader';
 import { renderReason } from './reason-renderer';
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -57,9 +58,7 @@ export class AssignmentService {
     manager: EntityManager,
     mediationCase: MediationCase,
   ): Promise<{ match: MatchCase; candidates: CandidateMediator[]; result: MatchResult }> {
-    const date = today();
-    const { match } = await loadMatchCase(manager, mediationCase, date);
-    const candidates = await loadStationCandidates(manager, mediationCase.stationId, date);
+    const { match, candidates } = await loadRankingInputs(manager, mediationCase, today());
     return { match, candidates, result: matchMediators(match, candidates) };
   }
 
