@@ -372,6 +372,72 @@ describe('Suggestions, panels, recusal and withdrawal through the API', () => {
     expect(await kinds()).toEqual(['foreign', 'lawyer']);
   });
 
+  it('lists who is on leave or related to a party among the excluded, and ranks a nominee first', async () => {
+    // Excluded from every case of this file (their leave never ends; every case has these
+    // parties), so the other rankings here do not change.
+    const onLeave = await register({
+      sex: 'female',
+      stationIds: [station],
+      capacity: 5,
+      kind: 'volunteer',
+      nameOriginal: '钱芳',
+      nationality: 'CN',
+      languages: [{ tag: 'zh-CN', level: 'native' }],
+    });
+    await t
+      .as(admin)
+      .post(`/api/v1/mediators/${onLeave}/leave-periods`)
+      .send({ startsOn: '2020-01-01', endsOn: '2099-12-30' })
+      .expect(201);
+    const related = await register({
+      sex: 'male',
+      stationIds: [station],
+      capacity: 5,
+      kind: 'foreign',
+      nameOriginal: 'عمر الحسن',
+      nameLatin: 'Omar Al-Hassan',
+      nationality: 'YE',
+      languages: [{ tag: 'ar', level: 'native' }],
+    });
+    for (const conflict of [
+      { kind: 'person', name: 'Ahmed Al-Hassan', relation: 'brother' },
+      { kind: 'organisation', name: 'Yiwu Hengda Daily Necessities Co., Ltd.', relation: 'agent' },
+    ])
+      await t.as(admin).post(`/api/v1/mediators/${related}/conflicts`).send(conflict).expect(201);
+    // A leave long over keeps no one out.
+    await t
+      .as(admin)
+      .post(`/api/v1/mediators/${ids.egyptian}/leave-periods`)
+      .send({ startsOn: '2020-01-01', endsOn: '2020-01-31' })
+      .expect(201);
+
+    const c = await acceptedCase();
+    const applicant = c.parties.find((p) => p.role === 'applicant')!;
+    await t
+      .as(clerk)
+      .post(`/api/v1/cases/${c.id}/panel/nominations`)
+      .send({ partyId: applicant.id, mediatorId: ids.egyptian })
+      .expect(201);
+    const body = (
+      await t.as(clerk, 'en').get(`/api/v1/cases/${c.id}/mediator-suggestions`).expect(200)
+    ).body;
+    const reasonsOf = (id: string) =>
+      body.excluded.find((e: { mediatorId: string }) => e.mediatorId === id)?.reasons;
+    expect(reasonsOf(onLeave)).toEqual(['is on leave until 2099-12-30']);
+    expect(reasonsOf(related)).toEqual([
+      'has declared a relation to applicant Ahmed Al-Hassan: brother',
+      // The factory's company names end in Latin letters, so an English reader gets them as written.
+      expect.stringMatching(
+        /^has declared a relation to respondent 义乌市恒达日用品有限公司\w+: agent$/,
+      ),
+    ]);
+    expect(reasonsOf(ids.egyptian)).toBeUndefined();
+    expect(body.mediators[0].mediatorId).toBe(ids.egyptian);
+    expect(body.mediators[0].reasons.map((r: { text: string }) => r.text)).toContain(
+      'nominated by applicant Ahmed Al-Hassan',
+    );
+  });
+
   it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
     expect(await expectStatisticsRowsCurrentIn(t.dataSource)).toBeGreaterThan(0);
   });
