@@ -1,3 +1,4 @@
+import { chinaToday } from '../common/calendar/china-day';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -17,7 +18,8 @@ import { panelViolations, violationReason } from './panel-policy';
 import { loadRankingInputs } from './ranking-loader';
 import { renderReason } from './reason-renderer';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China: leave periods are China calendar days. */
+export const today = chinaToday;
 
 /** Suggestions and the panel as read; sentences are rendered here, in the caller's language. */
 @Injectable()

@@ -1,3 +1,4 @@
+import { chinaToday } from '../common/calendar/china-day';
 import { amountFitsCurrency } from '../common/money/money';
 import { ErrorDetail } from '../errors/domain-error';
 import { isDocumentNumber, isResidentId } from './identity-checks';
@@ -69,8 +70,9 @@ export function registrationProblems(dto: RegisterCaseDto): ErrorDetail[] {
       }),
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
-  if (dto.receivedOn > today) problems.push(detail('receivedOn', 'cases:validation.notInFuture'));
+  // The day of receipt is a China calendar day, as the form's date picker gives it.
+  if (dto.receivedOn > chinaToday())
+    problems.push(detail('receivedOn', 'cases:validation.notInFuture'));
   if (dto.risk?.policeReport && !dto.risk.escalationRisk) {
     problems.push(detail('risk.escalationRisk', 'cases:validation.policeReportNeedsRisk'));
   }

@@ -29,10 +29,7 @@ export function chinaMidnight(day: string): Date | null {
   return new Date(utc - OFFSET_MS);
 }
 
-/** The China calendar day (YYYY-MM-DD) an instant falls on. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
+export { chinaDay } from '../common/calendar/china-day';
 
 export function periodOf(from: string, to: string): ReportPeriod | null {
   const start = chinaMidnight(from);
