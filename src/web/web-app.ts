@@ -74,18 +74,20 @@ export function mountWebApp(app: NestExpressApplication, root = WEB_ROOT): void 
   const isApi = (path: string) =>
     API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
-  app.use(
-    express.static(root, {
-      index: false,
-      redirect: false,
-      setHeaders: (res, path) => {
-        setPolicy(res);
-        // Bundles carry a content hash in their name; translations and the shell are revalidated.
-        if (/[.-][A-Z0-9]{8}\.(js|css)$/.test(path))
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        else res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
+  const files = express.static(root, {
+    index: false,
+    redirect: false,
+    setHeaders: (res, path) => {
+      setPolicy(res);
+      // Bundles carry a content hash in their name; translations and the shell are revalidated.
+      if (/[.-][A-Z0-9]{8}\.(js|css)$/.test(path))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
+  // API requests never look on disk (a stat per request otherwise).
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApi(req.path) ? next() : files(req, res, next),
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req.path)) return next();
