@@ -3,7 +3,7 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DataScope } from '../auth/authenticated-user';
 import { applyCaseScope } from '../cases/case-scope';
 import { CaseFacts, MoneyAmount, OutcomeState } from './case-facts';
-import { LIST_SEPARATOR } from './case-statistics-row';
+import { CASE_STATISTICS_COLUMNS, LIST_SEPARATOR } from './case-statistics-row';
 import { ReportPeriod } from './statistics-period';
 
 /** Narrowing within the caller's scope: one station, or the stations of a county (or prefix). */
@@ -58,29 +58,8 @@ const PERIOD_CONDITIONS = [
   's.outcome_at >= :end AND s.accepted_at < :end',
 ];
 
-/** The fields of a statistics row as the loader reads them, in order (one JSON array per case). */
-const ROW_FIELDS = [
-  'id',
-  'station_id',
-  'source',
-  'dispute_type',
-  'risk_of_escalation',
-  'persons_at_risk',
-  'amount_minor',
-  'currency',
-  'accepted_at',
-  'outcome_state',
-  'outcome_at',
-  'performance_state',
-  'performance_at',
-  'nationalities',
-  'home_provinces',
-  'mediator_kinds',
-  'languages',
-  'agreement_effective_at',
-  'agreement_amounts',
-  'confirmation_applied_on',
-] as const;
+/** The loader reads every column of a statistics row, in the table's order. */
+const ROW_FIELDS = CASE_STATISTICS_COLUMNS;
 type RowField = (typeof ROW_FIELDS)[number];
 const INSTANTS: RowField[] = [
   'accepted_at',
