@@ -11,8 +11,10 @@ function constraintArguments(
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === property && (m.name === constraint || m.type === constraint));
+  // Numbers, strings and lists (isIn's allowed values) go into the message; functions and option
+  // objects do not.
   return (metadata?.constraints ?? []).filter(
-    (c) => typeof c !== 'function' && typeof c !== 'object',
+    (c) => typeof c !== 'function' && (typeof c !== 'object' || Array.isArray(c)),
   );
 }
 
