@@ -1,3 +1,4 @@
+import { remembered } from '../common/remembered';
 import { onLeave } from '../mediators/mediator-rules';
 import { divisionPath } from '../reference/administrative-divisions';
 import { primaryLanguage } from '../reference/languages-of-the-world';
@@ -215,23 +216,7 @@ function bestRegion(
   return best;
 }
 
-/**
- * Pure functions of a string, asked for the same few hundred names, tags and region codes by
- * every candidate of every request: each answer is kept (a bounded map per function).
- */
-function remembered<T>(compute: (key: string) => T, limit = 20_000): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) {
-      if (known.size >= limit) known.clear();
-      value = compute(key);
-      known.set(key, value);
-    }
-    return value;
-  };
-}
-
+// Asked for the same few hundred names, tags and region codes by every candidate of every request.
 const primaryOf = remembered(primaryLanguage);
 /** Shared between callers: read, never changed. */
 const pathOf = remembered(divisionPath);

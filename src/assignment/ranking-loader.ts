@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { remembered } from '../common/remembered';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { ConflictKind } from '../mediators/mediator-conflict.entity';
 import { MediatorKind, MediatorStatus } from '../mediators/mediator.entity';
@@ -211,16 +212,8 @@ function groupByMediator<R extends [string, ...unknown[]], T>(rows: R[], map: (r
  * text, and frozen so that none of them can change it for the others. Keyed by the text itself:
  * an edited mediator brings a new text.
  */
-const parsed = new Map<string, unknown>();
-function parsedJson<T>(text: string): T {
-  let value = parsed.get(text);
-  if (value === undefined) {
-    if (parsed.size >= 20_000) parsed.clear();
-    value = deepFreeze(JSON.parse(text));
-    parsed.set(text, value);
-  }
-  return value as T;
-}
+const parsedText = remembered((text) => deepFreeze(JSON.parse(text) as unknown));
+const parsedJson = <T>(text: string): T => parsedText(text) as T;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

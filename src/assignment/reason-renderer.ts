@@ -1,3 +1,4 @@
+import { remembered } from '../common/remembered';
 import { SupportedLanguage } from '../i18n/languages';
 import { describeDivision } from '../reference/administrative-divisions';
 import { countryName } from '../reference/countries';
@@ -32,24 +33,16 @@ export function partyNameFor(params: Reason['params'], language: SupportedLangua
 
 /**
  * Names of codes in a language (reference data, fixed for the process), remembered: a response
- * names the same few languages, countries and regions dozens of times.
+ * names the same few languages, countries and regions dozens of times. Keyed "language|code".
  */
-const names = new Map<string, string>();
-function remembered(
-  kind: string,
-  code: string,
-  language: SupportedLanguage,
-  name: (code: string, language: SupportedLanguage) => string,
-): string {
-  const id = `${kind}:${language}:${code}`;
-  let found = names.get(id);
-  if (found === undefined) {
-    if (names.size >= 10_000) names.clear();
-    found = name(code, language);
-    names.set(id, found);
-  }
-  return found;
-}
+const namedIn = (name: (code: string, language: SupportedLanguage) => string) =>
+  remembered((key) => {
+    const [language, code] = key.split('|');
+    return name(code, language as SupportedLanguage);
+  }, 10_000);
+const languageNameOf = namedIn(languageName);
+const countryNameOf = namedIn(countryName);
+const regionNameOf = namedIn(describeDivision);
 
 /**
  * Turns a reason (i18n key + raw codes) into a sentence in the reader's language: language,
@@ -68,19 +61,14 @@ export function renderReason(
   if (p.level) params.level = word(`mediators:level.${p.level}`);
   // Named by primary language: "Chinese", not "Chinese (China)".
   if (p.language)
-    params.language = remembered(
-      'language',
-      primaryLanguage(String(p.language)),
-      language,
-      languageName,
-    );
+    params.language = languageNameOf(`${language}|${primaryLanguage(String(p.language))}`);
   if (p.languages)
     params.languages = String(p.languages)
       .split(',')
-      .map((tag) => remembered('language', primaryLanguage(tag), language, languageName))
+      .map((tag) => languageNameOf(`${language}|${primaryLanguage(tag)}`))
       .join(language === 'zh-CN' ? '、' : ', ');
-  if (p.country) params.country = remembered('country', String(p.country), language, countryName);
-  if (p.region) params.region = remembered('region', String(p.region), language, describeDivision);
+  if (p.country) params.country = countryNameOf(`${language}|${p.country}`);
+  if (p.region) params.region = regionNameOf(`${language}|${p.region}`);
   if (p.dialect) params.dialect = word(`reference:dialect.${p.dialect}`);
   if (p.disputeType) params.disputeType = word(`reference:disputeType.${p.disputeType}`);
   return translate(reason.key, params, language);
