@@ -1,4 +1,4 @@
-import { chinaDay } from '../statistics/statistics-period';
+import { chinaDay } from '../common/calendar/china-day';
 import { confirmationDeadline } from './agreement-content';
 
 /**

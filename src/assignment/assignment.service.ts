@@ -1,10 +1,10 @@
-import { chinaToday } from '../common/calendar/china-day';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CaseQueries } from '../cases/case-queries.service';
 import { MediationCase } from '../cases/mediation-case.entity';
+import { chinaToday } from '../common/calendar/china-day';
 import { I18nService } from '../i18n/i18n.service';
 import { Mediator } from '../mediators/mediator.entity';
 import { DEFAULT_PANEL_POLICY, PanelPolicy } from '../stations/station.entity';
@@ -17,9 +17,6 @@ import { proposePanel } from './panel-proposal';
 import { panelViolations, violationReason } from './panel-policy';
 import { loadRankingInputs } from './ranking-loader';
 import { renderReason } from './reason-renderer';
-
-/** Today in China: leave periods are China calendar days. */
-export const today = chinaToday;
 
 /** Suggestions and the panel as read; sentences are rendered here, in the caller's language. */
 @Injectable()
@@ -60,14 +57,14 @@ export class AssignmentService {
     manager: EntityManager,
     mediationCase: MediationCase,
   ): Promise<{ match: MatchCase; candidates: CandidateMediator[]; result: MatchResult }> {
-    const { match, candidates } = await loadRankingInputs(manager, mediationCase, today());
+    const { match, candidates } = await loadRankingInputs(manager, mediationCase, chinaToday());
     return { match, candidates, result: matchMediators(match, candidates) };
   }
 
   async panel(caseId: string, user: AuthenticatedUser) {
     const manager = this.dataSource.manager;
     const mediationCase = await this.queries.load(caseId, user, manager);
-    const { match } = await loadMatchCase(manager, mediationCase, today());
+    const { match } = await loadMatchCase(manager, mediationCase, chinaToday());
     const rows = await manager
       .getRepository(PanelMember)
       .find({ where: { caseId }, order: { assignedAt: 'ASC' } });

@@ -8,6 +8,7 @@ import { CaseLifecycle } from '../cases/case-lifecycle.service';
 import { CaseQueries } from '../cases/case-queries.service';
 import { appendTimeline } from '../cases/case-timeline';
 import { MediationCase } from '../cases/mediation-case.entity';
+import { chinaToday } from '../common/calendar/china-day';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ErrorDetail, invalidField } from '../errors/domain-error';
 import {
@@ -17,7 +18,7 @@ import {
   panelPolicyViolated,
   withdrawalNotOwn,
 } from './assignment-errors';
-import { AssignmentService, policyOf, today } from './assignment.service';
+import { AssignmentService, policyOf } from './assignment.service';
 import { loadCandidatesById, loadMatchCase } from './candidate-loader';
 import { CaseMediatorChoice, ChoiceKind } from './case-mediator-choice.entity';
 import { AssignPanelDto, NominationDto, RecusalDto, WithdrawalDto } from './dto/panel.dto';
@@ -80,7 +81,7 @@ export class PanelService {
     const caseId = found.id;
     if (found.state !== 'accepted' && found.state !== 'mediating')
       throw panelNotAssignable(found.state);
-    const { match, panel } = await loadMatchCase(manager, found, today());
+    const { match, panel } = await loadMatchCase(manager, found, chinaToday());
     const candidates = await this.candidates(manager, wanted, match.date);
     for (const s of wanted) {
       const staying = panel.some((p) => p.mediatorId === s.mediatorId);
@@ -135,7 +136,7 @@ export class PanelService {
       const found = await this.openCase(manager, caseId, user);
       if (!found.parties?.some((p) => p.id === dto.partyId))
         throw invalidField('partyId', 'cases:validation.unknownParty');
-      const { panel } = await loadMatchCase(manager, found, today());
+      const { panel } = await loadMatchCase(manager, found, chinaToday());
       const member = panel.find((p) => p.mediatorId === dto.mediatorId);
       await this.remember(
         manager,
@@ -186,7 +187,7 @@ export class PanelService {
     if (!mediatorId) throw invalidField('mediatorId', 'validation:isDefined');
     const replacementId = await this.transactions.run(async (manager) => {
       const found = await this.openCase(manager, caseId, user);
-      const { panel } = await loadMatchCase(manager, found, today());
+      const { panel } = await loadMatchCase(manager, found, chinaToday());
       const member = panel.find((p) => p.mediatorId === mediatorId);
       if (!member) throw notOnPanel(mediatorId!);
       await this.remember(manager, caseId, mediatorId!, 'withdrew', null, dto.reason, user);
@@ -221,7 +222,7 @@ export class PanelService {
       const found = await this.openCase(manager, caseId, user);
       if (!found.parties?.some((p) => p.id === dto.partyId))
         throw invalidField('partyId', 'cases:validation.unknownParty');
-      const { match } = await loadMatchCase(manager, found, today());
+      const { match } = await loadMatchCase(manager, found, chinaToday());
       const candidates = await this.candidates(
         manager,
         [seat(dto.mediatorId, 'lead', 'mediatorId')],
@@ -324,7 +325,7 @@ export class PanelService {
     const role = member.role;
     let chosen: string | null = null;
     if (replacementId) {
-      const { match } = await loadMatchCase(manager, found, today());
+      const { match } = await loadMatchCase(manager, found, chinaToday());
       const candidates = await this.candidates(
         manager,
         [seat(replacementId, role, field)],
