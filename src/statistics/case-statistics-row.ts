@@ -10,7 +10,7 @@
  * nationalities, home provinces and first-choice languages; sessions their languages; the panel the
  * kinds of its seated members; the agreement its current effective version and confirmation day.
  */
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { beforeCommit } from '../database/before-commit';
 import { OUTCOME_STATES } from './case-facts';
 
@@ -138,8 +138,9 @@ export async function rebuildCaseStatistics(query: Query, dialect: Dialect): Pro
   await query(caseStatisticsUpsertSql(dialect, '1 = 1'));
 }
 
-const dialectOf = (manager: EntityManager): Dialect =>
-  manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+/** The dialect of a data source (a manager's is `manager.connection`). */
+export const dialectOf = (dataSource: DataSource): Dialect =>
+  dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
 
 /**
  * Marks a case as changed by the caller's transaction: its statistics row is recomputed once,
@@ -147,7 +148,7 @@ const dialectOf = (manager: EntityManager): Dialect =>
  */
 export function caseChanged(manager: EntityManager, caseId: string): void {
   beforeCommit(manager, 'case-statistics', caseId, (m, ids) =>
-    refreshCaseStatistics((sql, p) => m.query(sql, p), dialectOf(m), ids),
+    refreshCaseStatistics((sql, p) => m.query(sql, p), dialectOf(m.connection), ids),
   );
 }
 

@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../config/environment';
 import { buildDataSourceOptions } from '../database/database-options';
-import { rebuildCaseStatistics } from './case-statistics-row';
+import { dialectOf, rebuildCaseStatistics } from './case-statistics-row';
 
 async function main(): Promise<void> {
   const dataSource = new DataSource(buildDataSourceOptions(loadEnvironment()));
@@ -17,9 +17,11 @@ async function main(): Promise<void> {
     // As the service does at start: the table comes with its migration.
     await dataSource.runMigrations({ transaction: 'each' });
     const started = Date.now();
-    const dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     await dataSource.transaction((manager) =>
-      rebuildCaseStatistics((sql, parameters) => manager.query(sql, parameters), dialect),
+      rebuildCaseStatistics(
+        (sql, parameters) => manager.query(sql, parameters),
+        dialectOf(dataSource),
+      ),
     );
     const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM case_statistics');
     console.log(

@@ -2,12 +2,10 @@ import { DataSource } from 'typeorm';
 import { CaseTransition } from '../../../src/cases/case-transition.entity';
 import {
   caseStatisticsSelectSql,
+  dialectOf,
   LIST_SEPARATOR,
   refreshCaseStatistics,
 } from '../../../src/statistics/case-statistics-row';
-
-const dialectOf = (dataSource: DataSource) =>
-  dataSource.options.type === 'postgres' ? ('postgres' as const) : ('sqlite' as const);
 
 /**
  * Moves a case's state changes to the given instants, so a test can arrange a history in a past
