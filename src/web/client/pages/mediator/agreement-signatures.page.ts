@@ -5,7 +5,6 @@
  */
 import { append, h } from '../../ui/dom';
 import { chinaToday, formatDateTime, formatDay } from '../../ui/format';
-import { showErrors } from '../../ui/forms';
 import { badge, pageHeader } from '../../ui/layout';
 import { notify } from '../../ui/notice';
 import { PageContext, refresh } from '../../ui/router';
@@ -16,6 +15,7 @@ import {
   card,
   caseHeader,
   errorBox,
+  showFailure,
   field,
   isolate,
   nameWithLatin,
@@ -205,10 +205,7 @@ function confirmationCard(agreement: Agreement): HTMLElement {
       notify(tm('confirmation.recorded'));
       refresh();
     } catch (error) {
-      showErrors(form, error);
-      const box = errorBox(error);
-      summary.replaceChildren(box);
-      box.focus();
+      showFailure(form, summary, error);
     } finally {
       submit.disabled = false;
     }

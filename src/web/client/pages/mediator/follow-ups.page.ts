@@ -4,7 +4,6 @@
  */
 import { append, h } from '../../ui/dom';
 import { chinaToday, formatDay } from '../../ui/format';
-import { showErrors } from '../../ui/forms';
 import { pageHeader, stateBadge } from '../../ui/layout';
 import { notify } from '../../ui/notice';
 import { PageContext, refresh } from '../../ui/router';
@@ -15,6 +14,7 @@ import {
   caseHeader,
   check,
   errorBox,
+  showFailure,
   field,
   options,
   partyName,
@@ -144,10 +144,7 @@ export async function renderFollowUps(context: PageContext): Promise<Node> {
       notify(tm('followUp.recorded', { state: stateLabel(after.caseState) }));
       refresh();
     } catch (error) {
-      showErrors(form, error);
-      const box = errorBox(error);
-      summary.replaceChildren(box);
-      box.focus();
+      showFailure(form, summary, error);
     } finally {
       submit.disabled = false;
     }

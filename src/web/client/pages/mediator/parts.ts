@@ -2,6 +2,7 @@
 import './mediator.css';
 import { ApiError } from '../../ui/api';
 import { Child, h, uid } from '../../ui/dom';
+import { showErrors } from '../../ui/forms';
 import { has, language, t } from '../../ui/i18n';
 import { pageHeader, stateBadge } from '../../ui/layout';
 import type { CaseDetail, CaseParty, PanelMember } from './mediator-api';
@@ -257,4 +258,19 @@ export function caseHeader(found: CaseDetail, title: string): HTMLElement {
       ]),
     ),
   );
+}
+
+/**
+ * A refused submission: each field the server named marked beside it, and the whole message in
+ * `summary`, focused so a screen reader reads it out.
+ */
+export function showFailure(
+  form: HTMLElement,
+  summary: HTMLElement,
+  error: unknown,
+  box = errorBox(error),
+): void {
+  showErrors(form, error);
+  summary.replaceChildren(box);
+  box.focus();
 }

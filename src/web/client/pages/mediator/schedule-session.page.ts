@@ -5,7 +5,6 @@
  */
 import { ApiError } from '../../ui/api';
 import { append, h } from '../../ui/dom';
-import { showErrors } from '../../ui/forms';
 import { pageHeader } from '../../ui/layout';
 import { notify } from '../../ui/notice';
 import { navigate, PageContext } from '../../ui/router';
@@ -17,6 +16,7 @@ import {
   caseHeader,
   check,
   errorBox,
+  showFailure,
   field,
   formatRange,
   languageName,
@@ -223,9 +223,7 @@ export async function renderScheduleSession(context: PageContext): Promise<Node>
         ? errorBox(error, 'warn', tm('schedule.doubleBooking'))
         : errorBox(error);
       if (conflict) box.setAttribute('data-testid', 'booking-conflict');
-      showErrors(form, error);
-      result.replaceChildren(box);
-      box.focus();
+      showFailure(form, result, error, box);
     } finally {
       submit.disabled = false;
     }
