@@ -3,6 +3,7 @@ import { CasesModule } from '../cases/cases.module';
 import { AssignmentController } from './assignment.controller';
 import { AssignmentService } from './assignment.service';
 import { PanelService } from './panel.service';
+import { StationRosters } from './station-rosters';
 
 /**
  * Case assignment: suggestions, panels and parties' rights over mediators. Reads the mediator
@@ -11,7 +12,7 @@ import { PanelService } from './panel.service';
  */
 @Module({
   imports: [CasesModule],
-  providers: [AssignmentService, PanelService],
+  providers: [AssignmentService, PanelService, StationRosters],
   controllers: [AssignmentController],
   exports: [PanelService],
 })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuthenticatedUser } from '../auth/authenticated-user';
+import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
+import { caseNotFound } from '../cases/case-errors';
 import { CaseQueries } from '../cases/case-queries.service';
 import { MediationCase } from '../cases/mediation-case.entity';
 import { chinaToday } from '../common/calendar/china-day';
@@ -15,8 +16,9 @@ import { matchMediators, MatchResult } from './mediator-matcher';
 import { PanelMember } from './panel-member.entity';
 import { proposePanel } from './panel-proposal';
 import { panelViolations, violationReason } from './panel-policy';
-import { loadRankingInputs } from './ranking-loader';
+import { loadRankingInputs, loadSuggestionCase } from './ranking-loader';
 import { renderReason } from './reason-renderer';
+import { StationRosters } from './station-rosters';
 
 /** Suggestions and the panel as read; sentences are rendered here, in the caller's language. */
 @Injectable()
@@ -25,15 +27,30 @@ export class AssignmentService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: CaseQueries,
     private readonly i18n: I18nService,
+    private readonly rosters: StationRosters,
   ) {}
 
   /** The ranked mediators and interpreters for a case, the panel they add up to, and who is out and why. */
   async suggestions(caseId: string, user: AuthenticatedUser, limit = 10) {
     const manager = this.dataSource.manager;
-    const mediationCase = await this.queries.load(caseId, user, manager);
-    const { match, candidates, result } = await this.rank(manager, mediationCase);
+    const date = chinaToday();
+    const found = await loadSuggestionCase(manager, caseId, scopeOf(user), date);
+    if (!found) throw caseNotFound(caseId);
+    const { match } = found;
+    const candidates = await this.rosters.candidates(
+      manager,
+      match.stationId,
+      date,
+      found.rosterVersion,
+    );
+    const result = matchMediators(match, candidates);
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const proposal = proposePanel(match.parties, result, byId, policyOf(mediationCase));
+    const proposal = proposePanel(
+      match.parties,
+      result,
+      byId,
+      found.panelPolicy ?? DEFAULT_PANEL_POLICY,
+    );
     return {
       caseId,
       date: match.date,

@@ -124,23 +124,41 @@ export async function loadMatchCase(
     .where('pm.case_id = :caseId AND pm.removed_at IS NULL', { caseId: mediationCase.id })
     .orderBy('pm.assigned_at', 'ASC')
     .getMany();
-  return { match: matchCaseOf(mediationCase, choices, panel, date), panel };
+  return { match: matchCaseOf(matchCaseFactsOf(mediationCase), choices, panel, date), panel };
 }
 
-/** The case as the matcher sees it, from its choices (in time order) and its current panel. */
-export function matchCaseOf(
-  mediationCase: MediationCase,
-  choices: { mediatorId: string; kind: string; partyId: string | null }[],
-  panel: { mediatorId: string; role: PanelRole }[],
-  date: string,
-): MatchCase {
+/** What the matcher needs of a case itself; its parties already as the matcher sees them. */
+export interface MatchCaseFacts {
+  id: string;
+  stationId: string;
+  disputeType: MatchCase['disputeType'];
+  parties: MatchParty[];
+}
+
+/** A loaded case's facts, its parties in their order. */
+export function matchCaseFactsOf(mediationCase: MediationCase): MatchCaseFacts {
   return {
-    caseId: mediationCase.id,
+    id: mediationCase.id,
     stationId: mediationCase.stationId,
     disputeType: mediationCase.disputeType,
     parties: [...(mediationCase.parties ?? [])]
       .sort((a, b) => a.position - b.position)
       .map(matchPartyOf),
+  };
+}
+
+/** The case as the matcher sees it, from its choices (in time order) and its current panel. */
+export function matchCaseOf(
+  facts: MatchCaseFacts,
+  choices: { mediatorId: string; kind: string; partyId: string | null }[],
+  panel: { mediatorId: string; role: PanelRole }[],
+  date: string,
+): MatchCase {
+  return {
+    caseId: facts.id,
+    stationId: facts.stationId,
+    disputeType: facts.disputeType,
+    parties: facts.parties,
     excluded: choices
       .filter((c) => c.kind !== 'nominated')
       .map((c) => ({

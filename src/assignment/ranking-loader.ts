@@ -1,106 +1,144 @@
 import { EntityManager } from 'typeorm';
-import { remembered } from '../common/remembered';
+import { DataScope } from '../auth/authenticated-user';
+import { applyCaseScope } from '../cases/case-scope';
 import { MediationCase } from '../cases/mediation-case.entity';
+import { remembered } from '../common/remembered';
 import { ConflictKind } from '../mediators/mediator-conflict.entity';
 import { MediatorKind, MediatorStatus } from '../mediators/mediator.entity';
-import { matchCaseOf } from './candidate-loader';
-import { CandidateMediator, MatchCase, PanelRole } from './match-types';
+import { DisputeType } from '../reference/dispute-types';
+import { PanelPolicy } from '../stations/station.entity';
+import { matchCaseFactsOf, matchCaseOf } from './candidate-loader';
+import { CandidateMediator, MatchCase, MatchParty, PanelRole } from './match-types';
 
-/**
- * Everything a ranking reads, in one statement whatever the number of mediators: the station's
- * active mediators (one indexed join; active case counts are stored on the mediator), their
- * current leave and declared conflicts, and the case's choices and current panel. Suggestions
- * run it for ~300 mediators per request, so:
- * - one round trip instead of five (each costs a trip through the driver's thread pool);
- * - each part crosses the driver as one JSON text: the sqlite3 driver spends longer building
+/*
+ * What a ranking reads, in as few statements as the matcher allows. Suggestions run for ~300
+ * mediators per request, so:
+ * - each list crosses the driver as one JSON text: the sqlite3 driver spends longer building
  *   row objects of fourteen columns than SQLite spends finding them (as the statistics loader);
  * - the simple-json columns travel as the text they are stored as, and each distinct text is
- *   parsed once per process (a station's mediators share a few dozen).
+ *   parsed once per process (a station's mediators share a few dozen);
+ * - a station's roster (its active mediators, their leave and conflicts) is read with the
+ *   roster version (1765000000000-mediator-roster-version), so that it can be kept in memory
+ *   (station-rosters.ts) and read again only when the registry has changed.
+ */
+
+/** A station's candidates on a day, as of a roster version. Frozen: shared between requests. */
+export interface StationRoster {
+  stationId: string;
+  date: string;
+  version: string;
+  candidates: CandidateMediator[];
+}
+
+/** The station's roster as of now, in one statement (the version from the same snapshot). */
+export async function loadStationRoster(
+  manager: EntityManager,
+  stationId: string,
+  date: string,
+): Promise<StationRoster> {
+  const postgres = isPostgres(manager);
+  const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT ${selectList({ ...rosterParts(postgres), version: ROSTER_VERSION })}`,
+    { stationId, active: 'active', date },
+    {},
+  );
+  const [row] = (await manager.query(sql, values)) as Record<string, unknown>[];
+  return {
+    stationId,
+    date,
+    version: String(row.version),
+    candidates: freezeAll(candidatesOf(row, stationId)),
+  };
+}
+
+/**
+ * Everything a ranking inside a transaction reads (the roster, the case's choices and current
+ * panel) in one statement, never from memory: what is assigned is checked against what the
+ * transaction sees.
  */
 export async function loadRankingInputs(
   manager: EntityManager,
   mediationCase: MediationCase,
   date: string,
 ): Promise<{ match: MatchCase; candidates: CandidateMediator[] }> {
-  const postgres = manager.connection.driver.options.type === 'postgres';
+  const postgres = isPostgres(manager);
   const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
-    rankingSql(postgres),
+    `SELECT ${selectList({ ...rosterParts(postgres), ...caseParts(postgres, ':caseId') })}`,
     { stationId: mediationCase.stationId, caseId: mediationCase.id, active: 'active', date },
     {},
   );
-  const [row] = (await manager.query(sql, values)) as Record<keyof Parts, unknown>[];
-  const part = <K extends keyof Parts>(name: K): Parts[K] => {
-    const value = row[name];
-    return (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Parts[K];
+  const [row] = (await manager.query(sql, values)) as Record<string, unknown>[];
+  const { choices, panel } = choicesAndPanelOf(row);
+  return {
+    match: matchCaseOf(matchCaseFactsOf(mediationCase), choices, panel, date),
+    candidates: candidatesOf(row, mediationCase.stationId),
   };
-
-  const leavesOf = groupByMediator(part('leaves'), ([, startsOn, endsOn]) => ({
-    startsOn,
-    endsOn,
-  }));
-  const conflictsOf = groupByMediator(
-    part('conflicts'),
-    ([, kind, name, creditCode, organisationId, personId, relation]) => ({
-      kind,
-      name,
-      creditCode,
-      organisationId,
-      personId,
-      relation,
-    }),
-  );
-  const stationIds = [mediationCase.stationId];
-  const candidates = part('mediators')
-    .map(
-      ([
-        id,
-        kind,
-        roles,
-        displayName,
-        nameLatin,
-        nameZh,
-        nationality,
-        languages,
-        homeRegionCode,
-        dialects,
-        specialties,
-        capacity,
-        status,
-        activeCaseCount,
-      ]): CandidateMediator => ({
-        id,
-        kind,
-        roles: parsedJson(roles),
-        displayName,
-        nameLatin,
-        nameZh,
-        nationality,
-        languages: parsedJson(languages),
-        homeRegionCode,
-        dialects: parsedJson(dialects),
-        specialties: parsedJson(specialties),
-        stationIds,
-        capacity: Number(capacity),
-        status,
-        leavePeriods: leavesOf.get(id) ?? [],
-        conflicts: conflictsOf.get(id) ?? [],
-        activeCaseCount: Number(activeCaseCount),
-      }),
-    )
-    // An aggregate keeps no order of its own: mediator id order on both databases, the order in
-    // which exclusions are listed.
-    .sort((a, b) => compare(a.id, b.id));
-
-  const choices = part('choices')
-    .sort((a, b) => compare(a[3], b[3]))
-    .map(([mediatorId, kind, partyId]) => ({ mediatorId, kind, partyId }));
-  const panel = part('panel')
-    .sort((a, b) => compare(a[2], b[2]))
-    .map(([mediatorId, role]) => ({ mediatorId, role }));
-  return { match: matchCaseOf(mediationCase, choices, panel, date), candidates };
 }
 
-/** Each part as the JSON arrays the statement builds, in their column order. */
+/** A case as its suggestions need it, read through the caller's scope. */
+export interface SuggestionCase {
+  match: MatchCase;
+  panelPolicy: PanelPolicy | null;
+  /** The roster version when the case was read: a kept roster of the same version still holds. */
+  rosterVersion: string;
+}
+
+/**
+ * The case, its parties, choices and current panel, its station's panel policy and the roster
+ * version, in one statement through the caller's scope; null when the caller may not see it.
+ * (CaseQueries.load would hydrate the case, its station, parties, persons and organisations as
+ * entities: more than the whole ranking costs.)
+ */
+export async function loadSuggestionCase(
+  manager: EntityManager,
+  caseId: string,
+  scope: DataScope,
+  date: string,
+): Promise<SuggestionCase | null> {
+  const postgres = isPostgres(manager);
+  const query = manager
+    .getRepository(MediationCase)
+    .createQueryBuilder('c')
+    .select('c.id', 'id')
+    .addSelect('c.station_id', 'stationId')
+    .addSelect('c.dispute_type', 'disputeType')
+    .addSelect('(SELECT st.panel_policy FROM station st WHERE st.id = c.station_id)', 'panelPolicy')
+    .addSelect(ROSTER_VERSION, 'rosterVersion')
+    .addSelect(partiesPart(postgres), 'parties')
+    .where('c.id = :caseId', { caseId });
+  for (const [name, expression] of Object.entries(caseParts(postgres, 'c.id')))
+    query.addSelect(expression, name);
+  const row = await applyCaseScope(query, scope).getRawOne<Record<string, unknown>>();
+  if (!row) return null;
+  const { choices, panel } = choicesAndPanelOf(row);
+  const parties = jsonPart<PartyRow>(row, 'parties')
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map(matchPartyOfRow);
+  const stationId = row.stationId as string;
+  return {
+    match: matchCaseOf(
+      {
+        id: caseId,
+        stationId,
+        disputeType: row.disputeType as DisputeType,
+        parties,
+      },
+      choices,
+      panel,
+      date,
+    ),
+    panelPolicy:
+      typeof row.panelPolicy === 'string' ? parsedJson<PanelPolicy>(row.panelPolicy) : null,
+    rosterVersion: String(row.rosterVersion),
+  };
+}
+
+const ROSTER_VERSION = '(SELECT rv.version FROM mediator_roster_version rv WHERE rv.id = 1)';
+
+const isPostgres = (manager: EntityManager) =>
+  manager.connection.driver.options.type === 'postgres';
+
+/** Each list as the JSON arrays the statements build, in their column order. */
 interface Parts {
   mediators: [
     id: string,
@@ -133,18 +171,42 @@ interface Parts {
   panel: [mediatorId: string, role: PanelRole, assignedAt: string | number][];
 }
 
-function rankingSql(postgres: boolean): string {
-  const rows = (values: string[], from: string) =>
-    postgres
-      ? `(SELECT COALESCE(json_agg(json_build_array(${values.join(', ')})), '[]'::json) ${from})`
-      : `(SELECT json_group_array(json_array(${values.join(', ')})) ${from})`;
-  // Timestamps to sort by after parsing (aggregates keep no order): PostgreSQL's JSON text of a
-  // timestamp varies in its number of fractional digits, so it sends a number instead.
-  const instant = (column: string) => (postgres ? `EXTRACT(EPOCH FROM ${column})` : column);
+type PartyRow = [
+  partyId: string,
+  position: number | string,
+  role: MatchParty['role'],
+  personId: string | null,
+  personName: string | null,
+  personNameLatin: string | null,
+  personNameZh: string | null,
+  nationality: string | null,
+  homeRegionCode: string | null,
+  dialects: string | null,
+  preferredLanguages: string | null,
+  organisationId: string | null,
+  organisationName: string | null,
+  organisationNameLatin: string | null,
+  organisationNameZh: string | null,
+  country: string | null,
+  creditCode: string | null,
+];
+
+const jsonRows = (postgres: boolean, values: string[], from: string) =>
+  postgres
+    ? `(SELECT COALESCE(json_agg(json_build_array(${values.join(', ')})), '[]'::json) ${from})`
+    : `(SELECT json_group_array(json_array(${values.join(', ')})) ${from})`;
+
+// Timestamps to sort by after parsing (aggregates keep no order): PostgreSQL's JSON text of a
+// timestamp varies in its number of fractional digits, so it sends a number instead.
+const instant = (postgres: boolean, column: string) =>
+  postgres ? `EXTRACT(EPOCH FROM ${column})` : column;
+
+function rosterParts(postgres: boolean): Record<'mediators' | 'leaves' | 'conflicts', string> {
   const ofStation = (alias: string) =>
     `INNER JOIN mediator_station ms ON ms.mediator_id = ${alias}.mediator_id AND ms.station_id = :stationId`;
-  const parts: Record<keyof Parts, string> = {
-    mediators: rows(
+  return {
+    mediators: jsonRows(
+      postgres,
       [
         'm.id',
         'm.kind',
@@ -165,11 +227,13 @@ function rankingSql(postgres: boolean): string {
        INNER JOIN mediator_station ms ON ms.mediator_id = m.id AND ms.station_id = :stationId
        WHERE m.status = :active`,
     ),
-    leaves: rows(
+    leaves: jsonRows(
+      postgres,
       ['l.mediator_id', 'l.starts_on', 'l.ends_on'],
       `FROM mediator_leave l ${ofStation('l')} WHERE l.ends_on >= :date AND l.starts_on <= :date`,
     ),
-    conflicts: rows(
+    conflicts: jsonRows(
+      postgres,
       [
         'x.mediator_id',
         'x.kind',
@@ -181,18 +245,180 @@ function rankingSql(postgres: boolean): string {
       ],
       `FROM mediator_conflict x ${ofStation('x')}`,
     ),
-    choices: rows(
-      ['c.mediator_id', 'c.kind', 'c.party_id', instant('c.at')],
-      'FROM case_mediator_choice c WHERE c.case_id = :caseId',
+  };
+}
+
+/** The case's choices and current panel; `caseId` is a parameter or a column of the outer query. */
+function caseParts(postgres: boolean, caseId: string): Record<'choices' | 'panel', string> {
+  return {
+    choices: jsonRows(
+      postgres,
+      ['ch.mediator_id', 'ch.kind', 'ch.party_id', instant(postgres, 'ch.at')],
+      `FROM case_mediator_choice ch WHERE ch.case_id = ${caseId}`,
     ),
-    panel: rows(
-      ['pm.mediator_id', 'pm.role', instant('pm.assigned_at')],
-      'FROM panel_member pm WHERE pm.case_id = :caseId AND pm.removed_at IS NULL',
+    panel: jsonRows(
+      postgres,
+      ['pm.mediator_id', 'pm.role', instant(postgres, 'pm.assigned_at')],
+      `FROM panel_member pm WHERE pm.case_id = ${caseId} AND pm.removed_at IS NULL`,
     ),
   };
-  return `SELECT ${Object.entries(parts)
+}
+
+function partiesPart(postgres: boolean): string {
+  return jsonRows(
+    postgres,
+    [
+      'cp.id',
+      'cp.position',
+      'cp.role',
+      'p.id',
+      'p.name_original',
+      'p.name_latin',
+      'p.name_zh',
+      'p.nationality',
+      'p.home_region_code',
+      'p.dialects',
+      'p.preferred_languages',
+      'o.id',
+      'o.name_original',
+      'o.name_latin',
+      'o.name_zh',
+      'o.country',
+      'o.credit_code',
+    ],
+    `FROM case_party cp
+     LEFT JOIN person p ON p.id = cp.person_id
+     LEFT JOIN organisation o ON o.id = cp.organisation_id
+     WHERE cp.case_id = c.id`,
+  );
+}
+
+const selectList = (parts: Record<string, string>) =>
+  Object.entries(parts)
     .map(([name, expression]) => `${expression} AS ${name}`)
-    .join(',\n  ')}`;
+    .join(',\n  ');
+
+/** A list the statement sent as JSON: text on SQLite, already parsed by the PostgreSQL driver. */
+function jsonPart<T>(row: Record<string, unknown>, name: string): T[] {
+  const value = row[name];
+  return (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
+}
+
+function candidatesOf(row: Record<string, unknown>, stationId: string): CandidateMediator[] {
+  const leavesOf = groupByMediator(jsonPart<Parts['leaves'][number]>(row, 'leaves'), (l) => ({
+    startsOn: l[1],
+    endsOn: l[2],
+  }));
+  const conflictsOf = groupByMediator(
+    jsonPart<Parts['conflicts'][number]>(row, 'conflicts'),
+    ([, kind, name, creditCode, organisationId, personId, relation]) => ({
+      kind,
+      name,
+      creditCode,
+      organisationId,
+      personId,
+      relation,
+    }),
+  );
+  const stationIds = [stationId];
+  return (
+    jsonPart<Parts['mediators'][number]>(row, 'mediators')
+      .map(
+        ([
+          id,
+          kind,
+          roles,
+          displayName,
+          nameLatin,
+          nameZh,
+          nationality,
+          languages,
+          homeRegionCode,
+          dialects,
+          specialties,
+          capacity,
+          status,
+          activeCaseCount,
+        ]): CandidateMediator => ({
+          id,
+          kind,
+          roles: parsedJson(roles),
+          displayName,
+          nameLatin,
+          nameZh,
+          nationality,
+          languages: parsedJson(languages),
+          homeRegionCode,
+          dialects: parsedJson(dialects),
+          specialties: parsedJson(specialties),
+          stationIds,
+          capacity: Number(capacity),
+          status,
+          leavePeriods: leavesOf.get(id) ?? [],
+          conflicts: conflictsOf.get(id) ?? [],
+          activeCaseCount: Number(activeCaseCount),
+        }),
+      )
+      // An aggregate keeps no order of its own: mediator id order on both databases, the order
+      // in which exclusions are listed.
+      .sort((a, b) => compare(a.id, b.id))
+  );
+}
+
+function choicesAndPanelOf(row: Record<string, unknown>) {
+  const choices = jsonPart<Parts['choices'][number]>(row, 'choices')
+    .sort((a, b) => compare(a[3], b[3]))
+    .map(([mediatorId, kind, partyId]) => ({ mediatorId, kind, partyId }));
+  const panel = jsonPart<Parts['panel'][number]>(row, 'panel')
+    .sort((a, b) => compare(a[2], b[2]))
+    .map(([mediatorId, role]) => ({ mediatorId, role }));
+  return { choices, panel };
+}
+
+/** As matchPartyOf (candidate-loader.ts) from the entities; an organisation in China is addressed in Chinese. */
+function matchPartyOfRow([
+  partyId,
+  ,
+  role,
+  personId,
+  personName,
+  personNameLatin,
+  personNameZh,
+  nationality,
+  homeRegionCode,
+  dialects,
+  preferredLanguages,
+  organisationId,
+  organisationName,
+  organisationNameLatin,
+  organisationNameZh,
+  country,
+  creditCode,
+]: PartyRow): MatchParty {
+  const person = personId !== null;
+  return {
+    partyId,
+    role,
+    displayName: personName ?? organisationName ?? '',
+    nameLatin: personNameLatin ?? organisationNameLatin ?? null,
+    nameZh: personNameZh ?? organisationNameZh ?? null,
+    kind: person ? 'person' : 'organisation',
+    nationality: nationality ?? country ?? null,
+    homeRegionCode: homeRegionCode ?? null,
+    dialects: person && dialects ? parsedJson(dialects) : [],
+    languages: person
+      ? preferredLanguages
+        ? parsedJson(preferredLanguages)
+        : []
+      : country === 'CN'
+        ? ['zh-CN']
+        : [],
+    personId,
+    organisationId,
+    organisationName,
+    creditCode: creditCode ?? null,
+    relatedPersonIds: [],
+  };
 }
 
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
@@ -221,4 +447,17 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** A kept roster's candidates are shared by every request that reads it: none may change them. */
+function freezeAll(candidates: CandidateMediator[]): CandidateMediator[] {
+  for (const candidate of candidates) {
+    Object.freeze(candidate.stationIds);
+    for (const leave of candidate.leavePeriods) Object.freeze(leave);
+    Object.freeze(candidate.leavePeriods);
+    for (const conflict of candidate.conflicts) Object.freeze(conflict);
+    Object.freeze(candidate.conflicts);
+    Object.freeze(candidate);
+  }
+  return Object.freeze(candidates) as CandidateMediator[];
 }

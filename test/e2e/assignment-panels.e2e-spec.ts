@@ -1,3 +1,5 @@
+import { AssignmentService } from '../../src/assignment/assignment.service';
+import { CaseQueries } from '../../src/cases/case-queries.service';
 import { countActiveCases } from '../../src/mediators/mediator-workload';
 import { yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, tableCounts, TestApp } from './support/test-app';
@@ -436,6 +438,56 @@ describe('Suggestions, panels, recusal and withdrawal through the API', () => {
     expect(body.mediators[0].reasons.map((r: { text: string }) => r.text)).toContain(
       'nominated by applicant Ahmed Al-Hassan',
     );
+  });
+
+  it('ranks from a kept roster only while the registry is unchanged, whoever changed it', async () => {
+    const c = await acceptedCase();
+    const suggest = async () =>
+      (await t.as(clerk, 'en').get(`/api/v1/cases/${c.id}/mediator-suggestions`).expect(200))
+        .body as {
+        mediators: { mediatorId: string; total: number }[];
+        excluded: { mediatorId: string; reasons: string[] }[];
+      };
+    const version = async () =>
+      Number(
+        (await t.dataSource.query('SELECT version FROM mediator_roster_version WHERE id = 1'))[0]
+          .version,
+      );
+    const first = await suggest();
+    // The same ranking as one read afresh inside a transaction, as a panel assignment reads it.
+    const loaded = await t.app.get(CaseQueries).load(c.id, { role: 'admin' } as never);
+    const fresh = await t.dataSource.transaction((manager) =>
+      t.app.get(AssignmentService).rank(manager, loaded),
+    );
+    expect(first.mediators.map((m) => [m.mediatorId, m.total])).toEqual(
+      fresh.result.mediators.slice(0, 10).map((m) => [m.mediatorId, m.total]),
+    );
+    expect(first.excluded.map((e) => e.mediatorId)).toEqual(
+      fresh.result.excluded.slice(0, 50).map((e) => e.mediatorId),
+    );
+    expect((await suggest()).mediators).toEqual(first.mediators);
+
+    // Straight in the database, as another instance or a hand-run fix would: the triggers move
+    // the version, and the next suggestions see the change.
+    const top = first.mediators[0].mediatorId;
+    const before = await version();
+    await t.dataSource.query(
+      t.databaseKind === 'postgres'
+        ? 'UPDATE mediator SET capacity = active_case_count WHERE id = $1'
+        : 'UPDATE mediator SET capacity = active_case_count WHERE id = ?',
+      [top],
+    );
+    expect(await version()).toBeGreaterThan(before);
+    const full = await suggest();
+    expect(full.mediators.map((m) => m.mediatorId)).not.toContain(top);
+    expect(full.excluded.find((e) => e.mediatorId === top)?.reasons).toEqual([
+      expect.stringMatching(/capacity/),
+    ]);
+
+    // Through the API.
+    await t.as(admin).patch(`/api/v1/mediators/${top}`).send({ capacity: 5 }).expect(200);
+    const again = await suggest();
+    expect(again.mediators).toEqual(first.mediators);
   });
 
   it('kept each case’s statistics row equal to one computed afresh from its sources', async () => {
