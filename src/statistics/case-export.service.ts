@@ -5,7 +5,6 @@ import { Writable } from 'stream';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser, scopeOf } from '../auth/authenticated-user';
 import { seesPersonalData } from '../cases/case.view';
-import { MediationCase } from '../cases/mediation-case.entity';
 import { fromMinorUnits, minorDigits } from '../common/money/money';
 import { fieldDecrypter, maskTail } from '../common/personal-data/field-encryption';
 import { SupportedLanguage } from '../i18n/languages';
@@ -42,47 +41,54 @@ const CASE = {
  * statement and one value per page: the sqlite3 driver builds every row of a result as an object
  * (~27 µs for twenty columns), which capped the export near 5,000 rows/s. Days are China calendar
  * days computed by the database; amounts travel as text (bigint).
+ *
+ * A de-identified page is read from the cases' statistics rows alone, which carry the parties'
+ * facts without names (CASE_EXPORT_COLUMNS); an identified one joins the parties to their persons
+ * and organisations for names and identity numbers.
  */
 function pageAsJson(postgres: boolean, identified: boolean, pageSql: string): string {
   const chinaDay = (column: string) =>
     postgres
       ? `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`
       : `date(${column}, '+8 hours')`;
-  const party = [
-    'cp.position',
-    'cp.role',
-    'p.nationality',
-    'p.home_region_code',
-    'o.country',
-    ...(identified ? ['p.name_original', 'p.id_document_number', 'o.name_original'] : []),
-  ].join(', ');
-  const fields = [
-    'c.id',
-    'c.case_number',
-    'c.station_id',
-    'CAST(c.received_on AS VARCHAR(10))',
-    'c.dispute_type',
-    'c.source',
-    'c.state',
-    chinaDay('c.accepted_at'),
-    chinaDay('c.concluded_at'),
-    'CAST(c.amount_minor AS TEXT)',
-    'c.currency',
-  ].join(', ');
+  const fields = (alias: string) =>
+    [
+      `${alias}.id`,
+      `${alias}.case_number`,
+      `${alias}.station_id`,
+      `CAST(${alias}.received_on AS VARCHAR(10))`,
+      `${alias}.dispute_type`,
+      `${alias}.source`,
+      `${alias}.state`,
+      chinaDay(`${alias}.accepted_at`),
+      chinaDay(`${alias}.concluded_at`),
+      `CAST(${alias}.amount_minor AS TEXT)`,
+      `${alias}.currency`,
+    ].join(', ');
+  const inPage = (alias: string) => `${alias}.id IN (SELECT page.c_id FROM (${pageSql}) page)`;
+  if (!identified)
+    return postgres
+      ? `SELECT json_agg(json_build_array(${fields('s')}, s.parties::json)
+          ORDER BY s.received_on, s.id) AS rows
+         FROM case_statistics s WHERE ${inPage('s')}`
+      : `SELECT json_group_array(json_array(${fields('s')}, json(s.parties))) AS rows
+         FROM case_statistics s WHERE ${inPage('s')}`;
+  const party =
+    'cp.position, cp.role, p.nationality, p.home_region_code, o.country, p.name_original, p.id_document_number, o.name_original';
   const partiesFrom = `FROM case_party cp
       LEFT JOIN person p ON p.id = cp.person_id
       LEFT JOIN organisation o ON o.id = cp.organisation_id
       WHERE cp.case_id = c.id`;
   return postgres
-    ? `SELECT json_agg(json_build_array(${fields},
+    ? `SELECT json_agg(json_build_array(${fields('c')},
           (SELECT json_agg(json_build_array(${party}) ORDER BY cp.position) ${partiesFrom}))
         ORDER BY c.received_on, c.id) AS rows
-       FROM mediation_case c WHERE c.id IN (SELECT page.c_id FROM (${pageSql}) page)`
+       FROM mediation_case c WHERE ${inPage('c')}`
     : // No ORDER BY inside SQLite's aggregates: its sorter turns nested JSON into text. The
       // page's cases and each case's parties are put in order after parsing instead.
-      `SELECT json_group_array(json_array(${fields},
+      `SELECT json_group_array(json_array(${fields('c')},
           (SELECT json_group_array(json_array(${party})) ${partiesFrom}))) AS rows
-       FROM mediation_case c WHERE c.id IN (SELECT page.c_id FROM (${pageSql}) page)`;
+       FROM mediation_case c WHERE ${inPage('c')}`;
 }
 
 const COLUMNS = [
@@ -298,10 +304,11 @@ export class CaseExportService {
     after: { receivedOn: string; id: string } | null,
   ): Promise<unknown[][]> {
     const { period, narrowing, user } = request;
+    // The page's ids, from the table its rows are read from (pageAsJson).
     const page = this.dataSource
-      .getRepository(MediationCase)
-      .createQueryBuilder('c')
-      .select('c.id')
+      .createQueryBuilder()
+      .select('c.id', 'c_id')
+      .from(identified ? 'mediation_case' : 'case_statistics', 'c')
       .where('c.received_on >= :from AND c.received_on <= :to', {
         from: period.from,
         to: period.to,

@@ -3,7 +3,7 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DataScope } from '../auth/authenticated-user';
 import { applyCaseScope } from '../cases/case-scope';
 import { CaseFacts, MoneyAmount, OutcomeState } from './case-facts';
-import { CASE_STATISTICS_COLUMNS, LIST_SEPARATOR } from './case-statistics-row';
+import { CASE_FACT_COLUMNS, LIST_SEPARATOR } from './case-statistics-row';
 import { ReportPeriod } from './statistics-period';
 
 /** Narrowing within the caller's scope: one station, or the stations of a county (or prefix). */
@@ -58,8 +58,8 @@ const PERIOD_CONDITIONS = [
   's.outcome_at >= :end AND s.accepted_at < :end',
 ];
 
-/** The loader reads every column of a statistics row, in the table's order. */
-const ROW_FIELDS = CASE_STATISTICS_COLUMNS;
+/** The loader reads the report's columns of a statistics row, in the table's order. */
+const ROW_FIELDS = CASE_FACT_COLUMNS;
 type RowField = (typeof ROW_FIELDS)[number];
 const INSTANTS: RowField[] = [
   'accepted_at',

@@ -92,6 +92,30 @@ describe('Statistics exports: case-level CSV and LibreOffice', () => {
     for (const { name } of people) expect(text).not.toContain(name);
   });
 
+  it('gives a bureau the same rows as the clerk for the same cases, less names and numbers', async () => {
+    // The bureau's rows come from the statistics rows alone, the clerk's from the cases and
+    // their parties: both must say the same of each case.
+    const rowsOf = async (token: string) =>
+      (await exportAs(token)).text
+        .slice(1)
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(','));
+    const ofBureau = new Map((await rowsOf(bureau)).map((cells) => [cells[0], cells]));
+    const ofClerk = await rowsOf(clerk);
+    expect(ofClerk.length).toBeGreaterThanOrEqual(2);
+    for (const cells of ofClerk) {
+      const expected = [...cells];
+      // "申请人: أ. ****5678; 被申请人: 义乌市…" → "申请人; 被申请人"
+      expected[10] = cells[10]
+        .split('; ')
+        .map((party) => party.split(': ')[0])
+        .join('; ');
+      expect(ofBureau.get(cells[0])).toEqual(expected);
+    }
+  });
+
   const workbookAs = async (token: string, lang = 'zh-CN') => {
     const res = await t
       .as(token)
