@@ -12,6 +12,8 @@ const RUNS = Number(argValue('runs', '5'));
 const MONTH = argValue('month', '2026-10')!;
 const QUARTER = argValue('quarter', '2026-Q3')!;
 const EXPORT_PERIOD = argValue('export-period', '2026-Q3')!;
+// The bureau sees one county: a year of it is about as many rows as a quarter of everything.
+const BUREAU_EXPORT_PERIOD = argValue('bureau-export-period', '2026')!;
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'Admin!2026';
 // The first start after a new migration builds its indexes on the loaded data: give it time.
 const START_TIMEOUT_MS = 15 * 60_000;
@@ -63,12 +65,22 @@ async function timed(
   };
 }
 
+/** Who exports what: an identified reader (names as initials, masked numbers) or a bureau's de-identified rows. */
+interface Exporter {
+  username: string;
+  password: string;
+  label: string;
+  period: string;
+  rows: number;
+}
+
 async function exportRun(
   db: string,
   format: 'csv' | 'xlsx',
-  rows: number,
+  exporter: Exporter,
   port: number,
 ): Promise<ScenarioResult> {
+  const { rows } = exporter;
   const server = await startServer({
     sqlitePath: db,
     port,
@@ -76,16 +88,16 @@ async function exportRun(
     timeoutMs: START_TIMEOUT_MS,
   });
   try {
-    const admin = await login(server.url, 'admin', ADMIN_PASSWORD);
-    const path = `/api/v1/statistics/cases.${format}?period=${EXPORT_PERIOD}`;
-    const run = await get(server, admin, path);
+    const token = await login(server.url, exporter.username, exporter.password);
+    const path = `/api/v1/statistics/cases.${format}?period=${exporter.period}`;
+    const run = await get(server, token, path);
     // CSV: one line per case after the header; the XLSX's rows are the same pages' rows.
     if (format === 'csv' && run.lines - 1 !== rows)
       throw new Error(`CSV has ${run.lines - 1} rows, the database ${rows}`);
     const rate = rows / (run.ms / 1000);
     const peak = server.peakRss();
     return {
-      scenario: `case-level ${format.toUpperCase()} export, ${EXPORT_PERIOD} (admin)`,
+      scenario: `case-level ${format.toUpperCase()} export, ${exporter.period} (${exporter.label})`,
       median: round(run.ms),
       p95: null,
       unit: 'ms',
@@ -110,6 +122,33 @@ async function main(): Promise<ScenarioResult[]> {
     'SELECT COUNT(*) AS n FROM mediation_case WHERE received_on >= ? AND received_on <= ?',
     [exported.from, exported.to],
   );
+  const bureauExported = namedPeriod(BUREAU_EXPORT_PERIOD)!;
+  const [{ county }] = await queryDb<{ county: string }>(
+    db,
+    "SELECT county_code AS county FROM app_user WHERE username = 'bureau.yiwu'",
+  );
+  // As the bureau's scope reads its region (cases/case-scope.ts).
+  const [{ n: bureauRows }] = await queryDb<{ n: number }>(
+    db,
+    `SELECT COUNT(*) AS n FROM mediation_case c
+     JOIN station s ON s.id = c.station_id
+     WHERE c.received_on >= ? AND c.received_on <= ? AND s.county_code LIKE ?`,
+    [bureauExported.from, bureauExported.to, `${county.replace(/(00)+$/, '')}%`],
+  );
+  const admin: Exporter = {
+    username: 'admin',
+    password: ADMIN_PASSWORD,
+    label: 'admin, identified',
+    period: EXPORT_PERIOD,
+    rows: exportRows,
+  };
+  const bureauExporter: Exporter = {
+    username: 'bureau.yiwu',
+    password: 'Bureau!2026yw',
+    label: 'bureau, de-identified',
+    period: BUREAU_EXPORT_PERIOD,
+    rows: bureauRows,
+  };
   const results: ScenarioResult[] = [];
   const server = await startServer({
     sqlitePath: db,
@@ -145,8 +184,9 @@ async function main(): Promise<ScenarioResult[]> {
   } finally {
     await server.stop();
   }
-  results.push(await exportRun(db, 'csv', exportRows, 3108));
-  results.push(await exportRun(db, 'xlsx', exportRows, 3109));
+  results.push(await exportRun(db, 'csv', bureauExporter, 3108));
+  results.push(await exportRun(db, 'csv', admin, 3110));
+  results.push(await exportRun(db, 'xlsx', admin, 3109));
   return results;
 }
 
