@@ -3,6 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'f
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { AuthenticatedUser } from '../../src/auth/authenticated-user';
+import { CaseExportRow, CaseExportService } from '../../src/statistics/case-export.service';
+import { periodOf } from '../../src/statistics/statistics-period';
+import { StatisticsService } from '../../src/statistics/statistics.service';
 import { bijieWageCase, yemeniMerchantCase } from './support/case-factory';
 import { ADMIN, DEMO, startTestApp, TestApp } from './support/test-app';
 
@@ -113,6 +117,55 @@ describe('Statistics exports: case-level CSV and LibreOffice', () => {
         .map((party) => party.split(': ')[0])
         .join('; ');
       expect(ofBureau.get(cells[0])).toEqual(expected);
+    }
+  });
+
+  it('reads the same rows page by page, across days shared by several cases, for every reader', async () => {
+    // More cases received on the same days than a page holds, so that pages end inside a day.
+    for (let i = 0; i < 5; i++)
+      await t
+        .as(clerk)
+        .post('/api/v1/cases')
+        .send(i % 2 ? yemeniMerchantCase(station) : bijieWageCase(station))
+        .expect(201);
+    const exporter = t.app.get(CaseExportService);
+    const readers: AuthenticatedUser[] = [
+      {
+        id: 'a',
+        username: 'admin',
+        role: 'admin',
+        stationId: null,
+        mediatorId: null,
+        countyCode: null,
+      },
+      {
+        id: 'b',
+        username: 'bureau',
+        role: 'bureau',
+        stationId: null,
+        mediatorId: null,
+        countyCode: '330782',
+      },
+    ];
+    for (const user of readers) {
+      const rowsIn = async (pageSize?: number) => {
+        const rows: CaseExportRow[] = [];
+        for await (const page of exporter.pages({
+          period: periodOf('2020-01-01', '2030-12-31')!,
+          narrowing: {},
+          user,
+          language: 'en',
+          t: t.app.get(StatisticsService).translate,
+          pageSize,
+        }))
+          rows.push(...page);
+        return rows;
+      };
+      const whole = await rowsIn();
+      expect(whole.length).toBeGreaterThanOrEqual(7);
+      const days = whole.map((r) => r.receivedOn);
+      expect(new Set(days).size).toBeLessThan(days.length);
+      for (const pageSize of [1, 2, 3]) expect(await rowsIn(pageSize)).toEqual(whole);
     }
   });
 
