@@ -10,7 +10,8 @@ import { fieldDecrypter, maskTail } from '../common/personal-data/field-encrypti
 import { SupportedLanguage } from '../i18n/languages';
 import { divisionName, provinceCodeOf } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
-import { csvLine, UTF8_BOM } from './csv';
+import { EXPORT_ROW_FIELDS } from './case-statistics-row';
+import { csvField, csvLine, UTF8_BOM } from './csv';
 import { scopedCases, ScopeNarrowing } from './case-facts.loader';
 import { Translate } from './report-table';
 import { ReportPeriod } from './statistics-period';
@@ -18,73 +19,66 @@ import { ReportPeriod } from './statistics-period';
 /** Cases per page: one statement gives a page's cases with their parties. */
 const PAGE = 5000;
 
-/** Position of each case field in a page's arrays (pageAsJson). */
+/**
+ * Position of each case field in a page's arrays (pageAsJson): the export row's fields, then for
+ * an identified reader the persons and organisations looked up.
+ */
 const CASE = {
-  id: 0,
-  caseNumber: 1,
-  stationId: 2,
-  receivedOn: 3,
-  disputeType: 4,
-  source: 5,
-  state: 6,
-  acceptedOn: 7,
-  concludedOn: 8,
-  amountMinor: 9,
-  currency: 10,
-  parties: 11,
-  persons: 12,
-  organisations: 13,
-} as const;
+  ...(Object.fromEntries(EXPORT_ROW_FIELDS.map((field, i) => [field, i])) as Record<
+    (typeof EXPORT_ROW_FIELDS)[number],
+    number
+  >),
+  persons: EXPORT_ROW_FIELDS.length,
+  organisations: EXPORT_ROW_FIELDS.length + 1,
+};
 
 /**
- * One page of the export as a single JSON array, read from the cases' statistics rows: each case
- * an array of its fields (CASE), its parties' facts without names (the row's `parties`: [position,
- * role, nationality, home region, country, person id, organisation id]) and, for an identified
- * reader, the names and encrypted identity numbers of those persons ([id, name, number]) and
- * organisations ([id, name]), looked up by id. One statement and one value per page: the sqlite3
- * driver builds every row of a result as an object (~27 µs for twenty columns), which capped the
- * export near 5,000 rows/s; joining each case to its parties on top held it near 14,000. Days are
- * China calendar days computed by the database; amounts travel as text (bigint).
+ * One page of the export as a single JSON text joined from the cases' export rows (case-statistics-
+ * row.ts: the fields of CASE, the parties' facts without names), and for an identified reader each
+ * row followed by the names and encrypted identity numbers of its persons ([id, name, number]) and
+ * its organisations ([id, name]), looked up by the parties' ids. One statement and one value per
+ * page: the sqlite3 driver builds every row of a result as an object (~27 µs for twenty columns),
+ * which capped the export near 5,000 rows/s. With the page its number of rows and the last row's
+ * key (received_on, id), so that the next page can be asked for before this one is parsed.
  */
 function pageAsJson(postgres: boolean, identified: boolean, pageSql: string): string {
-  const chinaDay = (column: string) =>
-    postgres
-      ? `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`
-      : `date(${column}, '+8 hours')`;
-  const fields = [
-    's.id',
-    's.case_number',
-    's.station_id',
-    'CAST(s.received_on AS VARCHAR(10))',
-    's.dispute_type',
-    's.source',
-    's.state',
-    chinaDay('s.accepted_at'),
-    chinaDay('s.concluded_at'),
-    'CAST(s.amount_minor AS TEXT)',
-    's.currency',
-    postgres ? 's.parties::json' : 'json(s.parties)',
-  ];
+  let row = 's.export_row';
   if (identified) {
-    // Each party's ids by their place in its array (case-statistics-row.ts).
+    // The parties' ids by their place in a party's array, the parties by theirs in the row.
+    const parties = postgres ? `(s.export_row::jsonb -> ${CASE.parties})` : null;
     const byId = (table: string, alias: string, values: string, place: number) =>
       postgres
-        ? `(SELECT json_agg(json_build_array(${values})) FROM jsonb_array_elements(s.parties::jsonb) AS j(value)
-            JOIN ${table} ${alias} ON ${alias}.id = (j.value ->> ${place})::uuid)`
-        : `(SELECT json_group_array(json_array(${values})) FROM json_each(s.parties) j
+        ? `coalesce((SELECT json_agg(json_build_array(${values})) FROM jsonb_array_elements(${parties}) AS j(value)
+            JOIN ${table} ${alias} ON ${alias}.id = (j.value ->> ${place})::uuid)::text, 'null')`
+        : `(SELECT json_group_array(json_array(${values})) FROM json_each(s.export_row, '$[${CASE.parties}]') j
             JOIN ${table} ${alias} ON ${alias}.id = j.value ->> ${place})`;
-    fields.push(
-      byId('person', 'p', 'p.id, p.name_original, p.id_document_number', 5),
-      byId('organisation', 'o', 'o.id, o.name_original', 6),
-    );
+    // The row's array with two more elements: its text without the closing bracket, then them.
+    const open = postgres
+      ? 'left(s.export_row, -1)'
+      : 'substr(s.export_row, 1, length(s.export_row) - 1)';
+    row = `${open} || ',' || ${byId('person', 'p', 'p.id, p.name_original, p.id_document_number', 5)}
+      || ',' || ${byId('organisation', 'o', 'o.id, o.name_original', 6)} || ']'`;
   }
-  // The page's rows as its query reads them from the index, not looked up again by id.
-  return postgres
-    ? `SELECT json_agg(json_build_array(${fields.join(', ')}) ORDER BY s.received_on, s.id) AS rows
-       FROM (${pageSql}) s`
-    : // No ORDER BY inside SQLite's aggregates: its sorter turns nested JSON into text. The
-      // page's cases are put in order after parsing instead.
-      `SELECT json_group_array(json_array(${fields.join(', ')})) AS rows FROM (${pageSql}) s`;
+  const key = postgres
+    ? `s.received_on::text || '${KEY_SEPARATOR}' || s.id::text`
+    : `s.received_on || '${KEY_SEPARATOR}' || s.id`;
+  // No ORDER BY inside SQLite's aggregates (it keeps the page query's order); the page's cases
+  // are put in order after parsing when they are not already.
+  const joined = postgres
+    ? `string_agg(${row}, ',' ORDER BY s.received_on, s.id)`
+    : `group_concat(${row}, ',')`;
+  return `SELECT '[' || coalesce(${joined}, '') || ']' AS rows, COUNT(*) AS n, MAX(${key}) AS last
+    FROM (${pageSql}) s`;
+}
+
+/** Between the day and the id of a page's last key: neither contains it. */
+const KEY_SEPARATOR = '|';
+
+/** A page as the database answers it, not yet parsed. */
+interface PageAnswer {
+  rows: string | unknown[][] | null;
+  count: number;
+  last: { receivedOn: string; id: string } | null;
 }
 
 const COLUMNS = [
@@ -147,7 +141,11 @@ export class CaseExportService {
     yield UTF8_BOM + csvLine(this.headers(request));
     for await (const page of this.pages(request)) {
       let chunk = '';
-      for (const row of page) chunk += csvLine(COLUMNS.map((c) => row[c]));
+      for (const row of page) {
+        let line = csvField(row[COLUMNS[0]]);
+        for (let i = 1; i < COLUMNS.length; i++) line += `,${csvField(row[COLUMNS[i]])}`;
+        chunk += `${line}\r\n`;
+      }
       yield chunk;
     }
   }
@@ -233,84 +231,95 @@ export class CaseExportService {
       labelsOf('statistics:partyRole'),
     ];
     const decrypt = identified ? fieldDecrypter() : null;
+    // A row per case, with loops rather than chains of array methods: at 50,000 rows a second
+    // each intermediate array and set is garbage the collector has to keep up with.
+    const rowOf = (v: unknown[]): CaseExportRow => {
+      const facts = (v[CASE.parties] ?? []) as PartyFacts[];
+      if (!inPositionOrder(facts)) facts.sort((a, b) => Number(a[0]) - Number(b[0]));
+      const persons = identified ? personsOf(v) : null;
+      const organisations = identified ? organisationsOf(v) : null;
+      const nationalities: string[] = [];
+      const homeProvinces: string[] = [];
+      let parties = '';
+      for (const [
+        ,
+        partyRole,
+        nationality,
+        homeRegion,
+        country,
+        personId,
+        organisationId,
+      ] of facts) {
+        let text = role(partyRole);
+        if (identified) {
+          const person = personId === null ? undefined : persons!.get(personId);
+          text = partyText(
+            {
+              role: partyRole,
+              nationality,
+              homeRegion,
+              country,
+              personName: person?.[1],
+              idNumber: decrypt && typeof person?.[2] === 'string' ? decrypt(person[2]) : null,
+              organisationName: organisationId === null ? null : organisations!.get(organisationId),
+            },
+            true,
+            text,
+          );
+        }
+        parties = parties ? `${parties}; ${text}` : text;
+        const origin = nationality ?? country;
+        if (origin && !nationalities.includes(origin)) nationalities.push(origin);
+        if (homeRegion) {
+          const name = province(homeRegion);
+          if (!homeProvinces.includes(name)) homeProvinces.push(name);
+        }
+      }
+      const currency = v[CASE.currency] as string | null;
+      const amountMinor = v[CASE.amountMinor] as string | null;
+      return {
+        caseNumber: v[CASE.caseNumber] as string,
+        station: stations.get(v[CASE.stationId] as string) ?? '',
+        receivedOn: day(v[CASE.receivedOn]),
+        disputeType: disputeType(v[CASE.disputeType]),
+        source: source(v[CASE.source]),
+        state: state(v[CASE.state]),
+        acceptedOn: (v[CASE.acceptedOn] as string | null) ?? '',
+        concludedOn: (v[CASE.concludedOn] as string | null) ?? '',
+        amount:
+          amountMinor !== null && currency ? fromMinorUnits(BigInt(amountMinor), currency) : '',
+        currency: currency ?? '',
+        parties,
+        nationalities: nationalities.join(' '),
+        homeProvinces: homeProvinces.join(' '),
+      };
+    };
     // The next page is read while this one is formatted and written: the database works in its
     // own thread, so the two overlap.
     let next = this.page(request, identified, null);
     for (;;) {
-      const cases = await next;
-      if (cases.length === 0) return;
-      const last = cases[cases.length - 1];
-      const more = cases.length === (request.pageSize ?? PAGE);
+      const answer = await next;
+      if (answer.count === 0) return;
+      const more = answer.count === (request.pageSize ?? PAGE);
       if (more) {
-        next = this.page(request, identified, {
-          receivedOn: day(last[CASE.receivedOn]),
-          id: last[CASE.id] as string,
-        });
+        next = this.page(request, identified, answer.last);
         // Answered when awaited; until then a failure must not count as unhandled.
         next.catch(() => undefined);
+        // Let the query reach the database's thread before this page is formatted: it is sent
+        // a few promise steps into the driver, which would otherwise wait for the formatting.
+        await new Promise(setImmediate);
       }
-      yield cases.map((v) => {
-        const persons = new Map(
-          ((v[CASE.persons] ?? []) as [string, string, string | null][]).map((p) => [p[0], p]),
-        );
-        const organisations = new Map(
-          ((v[CASE.organisations] ?? []) as [string, string][]).map((o) => [o[0], o[1]]),
-        );
-        const own = ((v[CASE.parties] ?? []) as PartyFacts[])
-          .sort((a, b) => Number(a[0]) - Number(b[0]))
-          .map(
-            ([, role, nationality, homeRegion, country, personId, organisationId]): ExportParty => {
-              const person = personId === null ? undefined : persons.get(personId);
-              return {
-                role,
-                nationality,
-                homeRegion,
-                country,
-                personName: person?.[1],
-                idNumber: decrypt && typeof person?.[2] === 'string' ? decrypt(person[2]) : null,
-                organisationName:
-                  organisationId === null ? null : organisations.get(organisationId),
-              };
-            },
-          );
-        const currency = v[CASE.currency] as string | null;
-        const amountMinor = v[CASE.amountMinor] as string | null;
-        return {
-          caseNumber: v[CASE.caseNumber] as string,
-          station: stations.get(v[CASE.stationId] as string) ?? '',
-          receivedOn: day(v[CASE.receivedOn]),
-          disputeType: disputeType(v[CASE.disputeType]),
-          source: source(v[CASE.source]),
-          state: state(v[CASE.state]),
-          acceptedOn: (v[CASE.acceptedOn] as string | null) ?? '',
-          concludedOn: (v[CASE.concludedOn] as string | null) ?? '',
-          amount:
-            amountMinor !== null && currency ? fromMinorUnits(BigInt(amountMinor), currency) : '',
-          currency: currency ?? '',
-          parties: own.map((p) => partyText(p, identified, role(p.role))).join('; '),
-          nationalities: [...new Set(own.map((p) => p.nationality ?? p.country ?? ''))]
-            .filter(Boolean)
-            .join(' '),
-          homeProvinces: [
-            ...new Set(
-              own
-                .map((p) => p.homeRegion)
-                .filter((r): r is string => !!r)
-                .map(province),
-            ),
-          ].join(' '),
-        };
-      });
+      yield casesOf(answer).map(rowOf);
       if (!more) return;
     }
   }
 
-  /** One page of cases after `after` in (received_on, id) order, sorted (pageAsJson). */
+  /** One page of cases after `after` in (received_on, id) order, as the database answers it. */
   private async page(
     request: CaseExportRequest,
     identified: boolean,
     after: { receivedOn: string; id: string } | null,
-  ): Promise<unknown[][]> {
+  ): Promise<PageAnswer> {
     const { period, narrowing, user } = request;
     const page = this.dataSource.createQueryBuilder().from('case_statistics', 'c');
     for (const [i, column] of PAGE_COLUMNS.entries())
@@ -334,31 +343,45 @@ export class CaseExportService {
       .limit(request.pageSize ?? PAGE);
     const [pageSql, pageParameters] = page.getQueryAndParameters();
     const postgres = this.dataSource.options.type === 'postgres';
-    const result: { rows: string | unknown[][] | null }[] = await this.dataSource.query(
-      pageAsJson(postgres, identified, pageSql),
-      pageParameters,
-    );
-    const raw = result[0]?.rows;
-    const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
-    return cases.sort(byReceiptThenId);
+    const [answer]: {
+      rows: string | unknown[][] | null;
+      n: number | string;
+      last: string | null;
+    }[] = await this.dataSource.query(pageAsJson(postgres, identified, pageSql), pageParameters);
+    const last = answer?.last?.split(KEY_SEPARATOR);
+    return {
+      rows: answer?.rows ?? null,
+      count: Number(answer?.n ?? 0),
+      last: last ? { receivedOn: day(last[0]), id: last[1] } : null,
+    };
   }
 }
 
+/** A page's cases, parsed, in (received_on, id) order. */
+function casesOf(answer: PageAnswer): unknown[][] {
+  const raw = answer.rows;
+  const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
+  // Usually already in order (SQLite aggregates the page as its query reads it).
+  for (let i = 1; i < cases.length; i++)
+    if (byReceiptThenId(cases[i - 1], cases[i]) > 0) return cases.sort(byReceiptThenId);
+  return cases;
+}
+
+const inPositionOrder = (facts: PartyFacts[]) => {
+  for (let i = 1; i < facts.length; i++) if (facts[i - 1][0] > facts[i][0]) return false;
+  return true;
+};
+
+/** An identified page's persons of a case by id: [id, name, encrypted identity number]. */
+const personsOf = (v: unknown[]) =>
+  new Map(((v[CASE.persons] ?? []) as [string, string, string | null][]).map((p) => [p[0], p]));
+
+/** An identified page's organisations of a case by id: their names. */
+const organisationsOf = (v: unknown[]) =>
+  new Map(((v[CASE.organisations] ?? []) as [string, string][]).map((o) => [o[0], o[1]]));
+
 /** The statistics row's columns a page reads (pageAsJson). */
-const PAGE_COLUMNS = [
-  'id',
-  'case_number',
-  'station_id',
-  'received_on',
-  'dispute_type',
-  'source',
-  'state',
-  'accepted_at',
-  'concluded_at',
-  'amount_minor',
-  'currency',
-  'parties',
-] as const;
+const PAGE_COLUMNS = ['id', 'received_on', 'export_row'] as const;
 
 /** A party as its case's statistics row keeps it (case-statistics-row.ts). */
 type PartyFacts = [

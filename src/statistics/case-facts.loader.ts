@@ -29,7 +29,7 @@ export function scopedCases<T extends ObjectLiteral>(
     });
   if (narrowing.countyCode)
     query.andWhere(
-      `EXISTS (SELECT 1 FROM station narrow_s WHERE narrow_s.id = ${alias}.station_id AND narrow_s.county_code LIKE :narrowRegion)`,
+      `${alias}.station_id IN (SELECT narrow_s.id FROM station narrow_s WHERE narrow_s.county_code LIKE :narrowRegion)`,
       { narrowRegion: `${narrowing.countyCode.replace(/(00)+$/, '')}%` },
     );
   return query;

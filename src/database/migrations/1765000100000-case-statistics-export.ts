@@ -1,12 +1,6 @@
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
 import { rebuildCaseStatistics } from '../../statistics/case-statistics-row';
-import {
-  dateColumn,
-  isPostgresRunner,
-  textColumn,
-  timestampColumn,
-  varcharColumn,
-} from '../migration-helpers';
+import { dateColumn, isPostgresRunner, textColumn } from '../migration-helpers';
 
 /**
  * What the case-level export reads of a case, on its statistics row (CASE_EXPORT_COLUMNS in
@@ -18,11 +12,8 @@ export class CaseStatisticsExport1765000100000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.addColumns('case_statistics', [
-      new TableColumn(varcharColumn('case_number', 80, { isNullable: true })),
       new TableColumn(dateColumn('received_on', true)),
-      new TableColumn(varcharColumn('state', 24, { isNullable: true })),
-      new TableColumn(timestampColumn(runner, 'concluded_at', { isNullable: true })),
-      new TableColumn(textColumn('parties', true)),
+      new TableColumn(textColumn('export_row', true)),
     ]);
     await runner.createIndex(
       'case_statistics',
@@ -39,7 +30,7 @@ export class CaseStatisticsExport1765000100000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.dropIndex('case_statistics', 'IDX_case_statistics_received');
-    for (const column of ['parties', 'concluded_at', 'state', 'received_on', 'case_number'])
+    for (const column of ['export_row', 'received_on'])
       await runner.dropColumn('case_statistics', column);
   }
 }
