@@ -21,22 +21,21 @@ const PAGE = 5000;
 
 /**
  * Position of each case field in a page's arrays (pageAsJson): the export row's fields, then for
- * an identified reader the persons and organisations looked up.
+ * an identified reader the names of its parties.
  */
 const CASE = {
   ...(Object.fromEntries(EXPORT_ROW_FIELDS.map((field, i) => [field, i])) as Record<
     (typeof EXPORT_ROW_FIELDS)[number],
     number
   >),
-  persons: EXPORT_ROW_FIELDS.length,
-  organisations: EXPORT_ROW_FIELDS.length + 1,
+  names: EXPORT_ROW_FIELDS.length,
 };
 
 /**
  * One page of the export as a single JSON text joined from the cases' export rows (case-statistics-
- * row.ts: the fields of CASE, the parties' facts without names), and for an identified reader each
- * row followed by the names and encrypted identity numbers of its persons ([id, name, number]) and
- * its organisations ([id, name]), looked up by the parties' ids. One statement and one value per
+ * row.ts: the fields of CASE, the parties' facts without names), in (received_on, id) order; for
+ * an identified reader each row followed by its parties' names and encrypted identity numbers
+ * ([position, person name, number, organisation name] each). One statement and one value per
  * page: the sqlite3 driver builds every row of a result as an object (~27 µs for twenty columns),
  * which capped the export near 5,000 rows/s. With the page its number of rows and the last row's
  * key (received_on, id), so that the next page can be asked for before this one is parsed.
@@ -44,29 +43,27 @@ const CASE = {
 function pageAsJson(postgres: boolean, identified: boolean, pageSql: string): string {
   let row = 's.export_row';
   if (identified) {
-    // The parties' ids by their place in a party's array, the parties by theirs in the row.
-    const parties = postgres ? `(s.export_row::jsonb -> ${CASE.parties})` : null;
-    const byId = (table: string, alias: string, values: string, place: number) =>
-      postgres
-        ? `coalesce((SELECT json_agg(json_build_array(${values})) FROM jsonb_array_elements(${parties}) AS j(value)
-            JOIN ${table} ${alias} ON ${alias}.id = (j.value ->> ${place})::uuid)::text, 'null')`
-        : `(SELECT json_group_array(json_array(${values})) FROM json_each(s.export_row, '$[${CASE.parties}]') j
-            JOIN ${table} ${alias} ON ${alias}.id = j.value ->> ${place})`;
-    // The row's array with two more elements: its text without the closing bracket, then them.
+    const names = `FROM case_party cp
+      LEFT JOIN person p ON p.id = cp.person_id
+      LEFT JOIN organisation o ON o.id = cp.organisation_id
+      WHERE cp.case_id = s.id`;
+    const values = 'cp.position, p.name_original, p.id_document_number, o.name_original';
+    const lookup = postgres
+      ? `coalesce((SELECT json_agg(json_build_array(${values})) ${names})::text, 'null')`
+      : `(SELECT json_group_array(json_array(${values})) ${names})`;
+    // The row's array with one more element: its text without the closing bracket, then that.
     const open = postgres
       ? 'left(s.export_row, -1)'
       : 'substr(s.export_row, 1, length(s.export_row) - 1)';
-    row = `${open} || ',' || ${byId('person', 'p', 'p.id, p.name_original, p.id_document_number', 5)}
-      || ',' || ${byId('organisation', 'o', 'o.id, o.name_original', 6)} || ']'`;
+    row = `${open} || ',' || ${lookup} || ']'`;
   }
   const key = postgres
     ? `s.received_on::text || '${KEY_SEPARATOR}' || s.id::text`
     : `s.received_on || '${KEY_SEPARATOR}' || s.id`;
-  // No ORDER BY inside SQLite's aggregates (it keeps the page query's order); the page's cases
-  // are put in order after parsing when they are not already.
+  // Ordered inside the aggregate (SQLite 3.44 and later, as the sqlite3 package bundles).
   const joined = postgres
     ? `string_agg(${row}, ',' ORDER BY s.received_on, s.id)`
-    : `group_concat(${row}, ',')`;
+    : `group_concat(${row}, ',' ORDER BY s.received_on, s.id)`;
   return `SELECT '[' || coalesce(${joined}, '') || ']' AS rows, COUNT(*) AS n, MAX(${key}) AS last
     FROM (${pageSql}) s`;
 }
@@ -236,32 +233,23 @@ export class CaseExportService {
     const rowOf = (v: unknown[]): CaseExportRow => {
       const facts = (v[CASE.parties] ?? []) as PartyFacts[];
       if (!inPositionOrder(facts)) facts.sort((a, b) => Number(a[0]) - Number(b[0]));
-      const persons = identified ? personsOf(v) : null;
-      const organisations = identified ? organisationsOf(v) : null;
+      const names = identified ? namesOf(v) : null;
       const nationalities: string[] = [];
       const homeProvinces: string[] = [];
       let parties = '';
-      for (const [
-        ,
-        partyRole,
-        nationality,
-        homeRegion,
-        country,
-        personId,
-        organisationId,
-      ] of facts) {
+      for (const [position, partyRole, nationality, homeRegion, country] of facts) {
         let text = role(partyRole);
-        if (identified) {
-          const person = personId === null ? undefined : persons!.get(personId);
+        if (names) {
+          const [, personName, idNumber, organisationName] = names.get(position) ?? [];
           text = partyText(
             {
               role: partyRole,
               nationality,
               homeRegion,
               country,
-              personName: person?.[1],
-              idNumber: decrypt && typeof person?.[2] === 'string' ? decrypt(person[2]) : null,
-              organisationName: organisationId === null ? null : organisations!.get(organisationId),
+              personName,
+              idNumber: decrypt && typeof idNumber === 'string' ? decrypt(idNumber) : null,
+              organisationName,
             },
             true,
             text,
@@ -357,14 +345,10 @@ export class CaseExportService {
   }
 }
 
-/** A page's cases, parsed, in (received_on, id) order. */
+/** A page's cases, parsed (in (received_on, id) order, as the database joined them). */
 function casesOf(answer: PageAnswer): unknown[][] {
   const raw = answer.rows;
-  const cases = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
-  // Usually already in order (SQLite aggregates the page as its query reads it).
-  for (let i = 1; i < cases.length; i++)
-    if (byReceiptThenId(cases[i - 1], cases[i]) > 0) return cases.sort(byReceiptThenId);
-  return cases;
+  return ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
 }
 
 const inPositionOrder = (facts: PartyFacts[]) => {
@@ -372,13 +356,16 @@ const inPositionOrder = (facts: PartyFacts[]) => {
   return true;
 };
 
-/** An identified page's persons of a case by id: [id, name, encrypted identity number]. */
-const personsOf = (v: unknown[]) =>
-  new Map(((v[CASE.persons] ?? []) as [string, string, string | null][]).map((p) => [p[0], p]));
+/** An identified page's names of a case's parties by position: [position, person name, encrypted number, organisation name]. */
+const namesOf = (v: unknown[]) =>
+  new Map(((v[CASE.names] ?? []) as PartyNames[]).map((n) => [Number(n[0]), n]));
 
-/** An identified page's organisations of a case by id: their names. */
-const organisationsOf = (v: unknown[]) =>
-  new Map(((v[CASE.organisations] ?? []) as [string, string][]).map((o) => [o[0], o[1]]));
+type PartyNames = [
+  position: number,
+  personName: string | null,
+  idNumber: string | null,
+  organisationName: string | null,
+];
 
 /** The statistics row's columns a page reads (pageAsJson). */
 const PAGE_COLUMNS = ['id', 'received_on', 'export_row'] as const;
@@ -390,8 +377,6 @@ type PartyFacts = [
   nationality: string | null,
   homeRegion: string | null,
   country: string | null,
-  personId: string | null,
-  organisationId: string | null,
 ];
 
 /** What the export shows of a party; names and the identity number only when identified. */
@@ -403,14 +388,6 @@ export interface ExportParty {
   personName?: string | null;
   idNumber?: string | null;
   organisationName?: string | null;
-}
-
-/** The export's order, the keyset's: date of receipt, then id (both compare as text). */
-function byReceiptThenId(a: unknown[], b: unknown[]): number {
-  const [dayA, dayB] = [day(a[CASE.receivedOn]), day(b[CASE.receivedOn])];
-  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
-  const [idA, idB] = [String(a[CASE.id]), String(b[CASE.id])];
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
 /** A date column read as text (never a Date in the server's time zone): "YYYY-MM-DD". */
