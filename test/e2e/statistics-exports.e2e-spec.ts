@@ -163,6 +163,14 @@ describe('Statistics exports: case-level CSV and LibreOffice', () => {
       };
       const whole = await rowsIn();
       expect(whole.length).toBeGreaterThanOrEqual(7);
+      // In the database's order of (received_on, id), within the reader's scope.
+      const ordered: { caseNumber: string }[] = await t.dataSource.query(
+        `SELECT c.case_number AS "caseNumber" FROM mediation_case c
+         JOIN station s ON s.id = c.station_id
+         WHERE ${user.countyCode ? "s.county_code LIKE '330782%'" : '1 = 1'}
+         ORDER BY c.received_on, c.id`,
+      );
+      expect(whole.map((r) => r.caseNumber)).toEqual(ordered.map((r) => r.caseNumber));
       const days = whole.map((r) => r.receivedOn);
       expect(new Set(days).size).toBeLessThan(days.length);
       for (const pageSize of [1, 2, 3]) expect(await rowsIn(pageSize)).toEqual(whole);

@@ -15,11 +15,17 @@ export class CaseStatisticsExport1765000100000 implements MigrationInterface {
       new TableColumn(dateColumn('received_on', true)),
       new TableColumn(textColumn('export_row', true)),
     ]);
+    // On SQLite the index covers the export's page query (the scope's station and the row
+    // itself): a page is read from one range of the index instead of from table rows scattered
+    // by the order cases changed in. PostgreSQL limits an index entry to a third of a page, which
+    // a case with many parties could pass; there the row is read from the table.
     await runner.createIndex(
       'case_statistics',
       new TableIndex({
         name: 'IDX_case_statistics_received',
-        columnNames: ['received_on', 'id'],
+        columnNames: isPostgresRunner(runner)
+          ? ['received_on', 'id', 'station_id']
+          : ['received_on', 'id', 'station_id', 'export_row'],
       }),
     );
     await rebuildCaseStatistics(
