@@ -94,6 +94,8 @@ function table(results: ScenarioResult[]): string {
     if (f.non2xx !== undefined) parts.push(`non-2xx ${f.non2xx}, errors ${f.errors}`);
     if (f.sizeKb !== undefined) parts.push(`${f.sizeKb} KB, ${f.pages} pages`);
     if (f.runs !== undefined && Array.isArray(f.runs)) parts.push(`runs ${f.runs.join('/')}`);
+    if (typeof f.warmUpRowsPerSecond === 'number')
+      parts.push(`after a week's export first (${f.warmUpRowsPerSecond} rows/s)`);
     if (f.note !== undefined) parts.push(String(f.note));
     return parts.join('; ');
   };
