@@ -74,7 +74,10 @@ export class StationRosters implements OnApplicationBootstrap, BeforeApplication
     const date = chinaToday();
     for (const { id } of stations) {
       if (this.stopping) return;
-      if (!this.kept.has(id)) this.keep(await loadStationRoster(this.dataSource.manager, id, date));
+      if (this.kept.has(id)) continue;
+      const roster = await loadStationRoster(this.dataSource.manager, id, date);
+      // A request may have kept a newer one meanwhile.
+      if (!this.kept.has(id)) this.keep(roster);
     }
   }
 

@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { bigintColumn, intColumn, isPostgresRunner } from '../migration-helpers';
 
-/** Every table a station's roster of candidates is read from (assignment/station-rosters.ts). */
+/**
+ * Every table a station's roster of candidates is read from (assignment/station-rosters.ts).
+ * A later migration that rebuilds one of them on SQLite (TypeORM adds or changes a column by
+ * copying the table) drops its triggers with it, and must create them again; the e2e test of the
+ * kept roster changes a mediator straight in the database and expects the version to move.
+ */
 export const ROSTER_TABLES = [
   'mediator',
   'mediator_station',

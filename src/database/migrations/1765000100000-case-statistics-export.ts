@@ -6,6 +6,9 @@ import { dateColumn, isPostgresRunner, textColumn } from '../migration-helpers';
  * What the case-level export reads of a case, on its statistics row (CASE_EXPORT_COLUMNS in
  * statistics/case-statistics-row.ts), indexed in the export's (received_on, id) order; then every
  * row computed afresh from its case's sources (1764900000000 left that to this migration).
+ * The rows are computed by today's statement (case-statistics-row.ts), which names every column:
+ * a later migration that adds one must take the filling over from this one, or a fresh
+ * database's migrations fail here.
  */
 export class CaseStatisticsExport1765000100000 implements MigrationInterface {
   name = 'CaseStatisticsExport1765000100000';
