@@ -1,6 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { CaseParty } from '../cases/case-party.entity';
 import { MediationCase } from '../cases/mediation-case.entity';
+import { Organisation } from '../cases/organisation.entity';
+import { Person } from '../cases/person.entity';
 import { MediatorConflict } from '../mediators/mediator-conflict.entity';
 import { MediatorLeave } from '../mediators/mediator-leave.entity';
 import { MediatorStation } from '../mediators/mediator-station.entity';
@@ -86,8 +88,29 @@ function assemble(
   }));
 }
 
+/** What matchPartyOf reads of a party: its person or organisation, as entities or as read raw. */
+export interface PartyToMatch {
+  id: string;
+  role: CaseParty['role'];
+  person?: Pick<
+    Person,
+    | 'id'
+    | 'nameOriginal'
+    | 'nameLatin'
+    | 'nameZh'
+    | 'nationality'
+    | 'homeRegionCode'
+    | 'dialects'
+    | 'preferredLanguages'
+  > | null;
+  organisation?: Pick<
+    Organisation,
+    'id' | 'nameOriginal' | 'nameLatin' | 'nameZh' | 'country' | 'creditCode'
+  > | null;
+}
+
 /** A party as the matcher sees it; an organisation registered in China is addressed in Chinese. */
-export function matchPartyOf(party: CaseParty): MatchParty {
+export function matchPartyOf(party: PartyToMatch): MatchParty {
   const person = party.person;
   const organisation = party.organisation;
   return {

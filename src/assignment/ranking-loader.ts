@@ -7,7 +7,7 @@ import { ConflictKind } from '../mediators/mediator-conflict.entity';
 import { MediatorKind, MediatorStatus } from '../mediators/mediator.entity';
 import { DisputeType } from '../reference/dispute-types';
 import { PanelPolicy } from '../stations/station.entity';
-import { matchCaseFactsOf, matchCaseOf } from './candidate-loader';
+import { matchCaseFactsOf, matchCaseOf, matchPartyOf, PartyToMatch } from './candidate-loader';
 import { CandidateMediator, MatchCase, MatchParty, PanelRole } from './match-types';
 
 /*
@@ -47,7 +47,8 @@ export async function loadStationRoster(
     stationId,
     date,
     version: String(row.version),
-    candidates: freezeAll(candidatesOf(row, stationId)),
+    // Kept and shared by every request that reads it: none may change it.
+    candidates: deepFreeze(candidatesOf(row, stationId)),
   };
 }
 
@@ -113,7 +114,8 @@ export async function loadSuggestionCase(
   const { choices, panel } = choicesAndPanelOf(row);
   const parties = jsonPart<PartyRow>(row, 'parties')
     .sort((a, b) => Number(a[1]) - Number(b[1]))
-    .map(matchPartyOfRow);
+    .map(partyToMatch)
+    .map(matchPartyOf);
   const stationId = row.stationId as string;
   return {
     match: matchCaseOf(
@@ -375,15 +377,15 @@ function choicesAndPanelOf(row: Record<string, unknown>) {
   return { choices, panel };
 }
 
-/** As matchPartyOf (candidate-loader.ts) from the entities; an organisation in China is addressed in Chinese. */
-function matchPartyOfRow([
-  partyId,
+/** A party as read raw, in the shape matchPartyOf reads from the entities. */
+function partyToMatch([
+  id,
   ,
   role,
   personId,
-  personName,
-  personNameLatin,
-  personNameZh,
+  nameOriginal,
+  nameLatin,
+  nameZh,
   nationality,
   homeRegionCode,
   dialects,
@@ -394,30 +396,34 @@ function matchPartyOfRow([
   organisationNameZh,
   country,
   creditCode,
-]: PartyRow): MatchParty {
-  const person = personId !== null;
+]: PartyRow): PartyToMatch {
   return {
-    partyId,
+    id,
     role,
-    displayName: personName ?? organisationName ?? '',
-    nameLatin: personNameLatin ?? organisationNameLatin ?? null,
-    nameZh: personNameZh ?? organisationNameZh ?? null,
-    kind: person ? 'person' : 'organisation',
-    nationality: nationality ?? country ?? null,
-    homeRegionCode: homeRegionCode ?? null,
-    dialects: person && dialects ? parsedJson(dialects) : [],
-    languages: person
-      ? preferredLanguages
-        ? parsedJson(preferredLanguages)
-        : []
-      : country === 'CN'
-        ? ['zh-CN']
-        : [],
-    personId,
-    organisationId,
-    organisationName,
-    creditCode: creditCode ?? null,
-    relatedPersonIds: [],
+    person:
+      personId === null
+        ? null
+        : {
+            id: personId,
+            nameOriginal: nameOriginal ?? '',
+            nameLatin,
+            nameZh,
+            nationality: nationality ?? '',
+            homeRegionCode,
+            dialects: dialects ? parsedJson(dialects) : [],
+            preferredLanguages: preferredLanguages ? parsedJson(preferredLanguages) : [],
+          },
+    organisation:
+      organisationId === null
+        ? null
+        : {
+            id: organisationId,
+            nameOriginal: organisationName ?? '',
+            nameLatin: organisationNameLatin,
+            nameZh: organisationNameZh,
+            country: country ?? '',
+            creditCode,
+          },
   };
 }
 
@@ -441,23 +447,11 @@ function groupByMediator<R extends [string, ...unknown[]], T>(rows: R[], map: (r
 const parsedText = remembered((text) => deepFreeze(JSON.parse(text) as unknown));
 const parsedJson = <T>(text: string): T => parsedText(text) as T;
 
+/** Freezes a value and everything in it; what is frozen already (a shared parsed text) is left. */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
   }
   return value;
-}
-
-/** A kept roster's candidates are shared by every request that reads it: none may change them. */
-function freezeAll(candidates: CandidateMediator[]): CandidateMediator[] {
-  for (const candidate of candidates) {
-    Object.freeze(candidate.stationIds);
-    for (const leave of candidate.leavePeriods) Object.freeze(leave);
-    Object.freeze(candidate.leavePeriods);
-    for (const conflict of candidate.conflicts) Object.freeze(conflict);
-    Object.freeze(candidate.conflicts);
-    Object.freeze(candidate);
-  }
-  return Object.freeze(candidates) as CandidateMediator[];
 }

@@ -11,7 +11,7 @@ import { SupportedLanguage } from '../i18n/languages';
 import { divisionName, provinceCodeOf } from '../reference/administrative-divisions';
 import { Station } from '../stations/station.entity';
 import { EXPORT_ROW_FIELDS } from './case-statistics-row';
-import { csvField, csvLine, UTF8_BOM } from './csv';
+import { csvLine, UTF8_BOM } from './csv';
 import { scopedCases, ScopeNarrowing } from './case-facts.loader';
 import { Translate } from './report-table';
 import { ReportPeriod } from './statistics-period';
@@ -140,11 +140,7 @@ export class CaseExportService {
     yield UTF8_BOM + csvLine(this.headers(request));
     for await (const page of this.pages(request)) {
       let chunk = '';
-      for (const row of page) {
-        let line = csvField(row[COLUMNS[0]]);
-        for (let i = 1; i < COLUMNS.length; i++) line += `,${csvField(row[COLUMNS[i]])}`;
-        chunk += `${line}\r\n`;
-      }
+      for (const row of page) chunk += csvLine(COLUMNS.map((c) => row[c]));
       yield chunk;
     }
   }
@@ -233,8 +229,8 @@ export class CaseExportService {
     // A row per case, with loops rather than chains of array methods: at 50,000 rows a second
     // each intermediate array and set is garbage the collector has to keep up with.
     const rowOf = (v: unknown[]): CaseExportRow => {
+      // In position order, as the statistics row keeps them.
       const facts = (v[CASE.parties] ?? []) as PartyFacts[];
-      if (!inPositionOrder(facts)) facts.sort((a, b) => Number(a[0]) - Number(b[0]));
       const names = identified ? namesOf(v) : null;
       const nationalities: string[] = [];
       const homeProvinces: string[] = [];
@@ -352,11 +348,6 @@ function casesOf(answer: PageAnswer): unknown[][] {
   const raw = answer.rows;
   return ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as unknown[][];
 }
-
-const inPositionOrder = (facts: PartyFacts[]) => {
-  for (let i = 1; i < facts.length; i++) if (facts[i - 1][0] > facts[i][0]) return false;
-  return true;
-};
 
 /** An identified page's names of a case's parties by position: [position, person name, encrypted number, organisation name]. */
 const namesOf = (v: unknown[]) =>

@@ -114,6 +114,31 @@ export function caseStatisticsSelectSql(dialect: Dialect, where: string): string
     `(SELECT av.${column} FROM agreement ag
        JOIN agreement_version av ON av.agreement_id = ag.id AND av.version = ag.current_version
        WHERE ag.case_id = c.id AND av.state = 'effective' AND av.effective_at IS NOT NULL)`;
+  const acceptedAt = `(SELECT MIN(t.at) FROM case_transition t
+      WHERE t.case_id = c.id AND t.event = 'state_changed' AND t.to_state = 'accepted')`;
+  const chinaDay = (instant: string) =>
+    pg
+      ? `to_char(${instant} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`
+      : `date(${instant}, '+8 hours')`;
+  const exportRow: Record<(typeof EXPORT_ROW_FIELDS)[number], string> = {
+    caseNumber: 'c.case_number',
+    stationId: 'c.station_id',
+    receivedOn: 'CAST(c.received_on AS VARCHAR(10))',
+    disputeType: 'c.dispute_type',
+    source: 'c.source',
+    state: 'c.state',
+    acceptedOn: chinaDay(acceptedAt),
+    concludedOn: chinaDay('c.concluded_at'),
+    amountMinor: 'CAST(c.amount_minor AS TEXT)',
+    currency: 'c.currency',
+    parties: pg
+      ? `(SELECT json_agg(json_build_array(${exportParty}) ORDER BY cp.position) FROM ${allParties})`
+      : // Aggregated from an ordered subquery (SQLite keeps its order); json() gives each party,
+        // and the list, back the JSON type a subquery's column loses.
+        `json((SELECT json_group_array(json(x.party)) FROM
+          (SELECT json_array(${exportParty}) AS party FROM ${allParties} ORDER BY cp.position) x))`,
+  };
+  const exportFields = EXPORT_ROW_FIELDS.map((field) => exportRow[field]).join(', ');
   const values: Record<(typeof CASE_STATISTICS_COLUMNS)[number], string> = {
     id: 'c.id',
     station_id: 'c.station_id',
@@ -123,8 +148,7 @@ export function caseStatisticsSelectSql(dialect: Dialect, where: string): string
     persons_at_risk: 'c.persons_at_risk',
     amount_minor: 'c.amount_minor',
     currency: 'c.currency',
-    accepted_at: `(SELECT MIN(t.at) FROM case_transition t
-      WHERE t.case_id = c.id AND t.event = 'state_changed' AND t.to_state = 'accepted')`,
+    accepted_at: acceptedAt,
     outcome_state: firstTransition('to_state', OUTCOME_STATES),
     outcome_at: firstTransition('at', OUTCOME_STATES),
     performance_state: firstTransition('to_state', PERFORMANCE_STATES),
@@ -140,34 +164,8 @@ export function caseStatisticsSelectSql(dialect: Dialect, where: string): string
     agreement_amounts: effective('amounts'),
     confirmation_applied_on: `(SELECT ag.confirmation_applied_on FROM agreement ag WHERE ag.case_id = c.id)`,
     received_on: 'c.received_on',
-    export_row: '', // below: it repeats other columns' expressions
+    export_row: pg ? `json_build_array(${exportFields})::text` : `json_array(${exportFields})`,
   };
-  const chinaDay = (instant: string) =>
-    pg
-      ? `to_char(${instant} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`
-      : `date(${instant}, '+8 hours')`;
-  const exportRow: Record<(typeof EXPORT_ROW_FIELDS)[number], string> = {
-    caseNumber: 'c.case_number',
-    stationId: 'c.station_id',
-    receivedOn: 'CAST(c.received_on AS VARCHAR(10))',
-    disputeType: 'c.dispute_type',
-    source: 'c.source',
-    state: 'c.state',
-    acceptedOn: chinaDay(values.accepted_at),
-    concludedOn: chinaDay('c.concluded_at'),
-    amountMinor: 'CAST(c.amount_minor AS TEXT)',
-    currency: 'c.currency',
-    parties: pg
-      ? `(SELECT json_agg(json_build_array(${exportParty}) ORDER BY cp.position) FROM ${allParties})`
-      : // Aggregated from an ordered subquery (SQLite keeps its order); json() gives each party,
-        // and the list, back the JSON type a subquery's column loses.
-        `json((SELECT json_group_array(json(x.party)) FROM
-          (SELECT json_array(${exportParty}) AS party FROM ${allParties} ORDER BY cp.position) x))`,
-  };
-  const exportFields = EXPORT_ROW_FIELDS.map((field) => exportRow[field]).join(', ');
-  values.export_row = pg
-    ? `json_build_array(${exportFields})::text`
-    : `json_array(${exportFields})`;
   return `SELECT ${CASE_STATISTICS_COLUMNS.map((column) => `${values[column]} AS ${column}`).join(',\n  ')}
     FROM mediation_case c WHERE ${where}`;
 }

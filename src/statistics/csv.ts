@@ -17,5 +17,9 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (fields: (string | number | null | undefined)[]) =>
-  `${fields.map(csvField).join(',')}\r\n`;
+/** One line; a loop rather than map and join, as an export writes one per case. */
+export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
+  let line = csvField(fields[0]);
+  for (let i = 1; i < fields.length; i++) line += `,${csvField(fields[i])}`;
+  return `${line}\r\n`;
+}

@@ -12,7 +12,8 @@ import {
 
 /**
  * A statistics row per case (statistics/case-statistics-row.ts), kept by the transactions that
- * change a case. Indexed by each date a period's figures are selected by, and the open cases by acceptance for "pending at the period's end".
+ * change a case. Indexed by each date a period's figures are selected by, and the open cases by
+ * acceptance for "pending at the period's end".
  */
 export class CaseStatistics1764900000000 implements MigrationInterface {
   name = 'CaseStatistics1764900000000';
